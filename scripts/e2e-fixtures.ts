@@ -14,6 +14,7 @@ export const e2eServerUrl = `http://127.0.0.1:${e2ePort}`;
 
 export const test = base.extend<object, { browser: Browser }>({
   browser: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
     async ({}, use) => {
       const profile = freshChromiumProfile();
       const browser = await chromium.launch(chromiumLaunchOptions(profile.dir));

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  base64UrlDecode,
+  base64UrlEncode,
+  decodeRoutes,
+  encodeRoutes,
+  MAX_DECODED_PAYLOAD_BYTES,
+  newRunKey,
+  parseWirePath,
+  runIdForKey,
+  stripWirePrefixes,
+  toWireUrl,
+} from './protocol';
+import { deflateSync } from 'fflate';
+
+const own = ['http://web.localhost:8787', 'http://api.localhost:8787', 'http://other.localhost:8787'];
+const routes = { '/resource': { actual: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] as [string, string][] } } };
+
+describe('base64url', () => {
+  it('round-trips any bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      expect(base64UrlDecode(base64UrlEncode(bytes))).toEqual(bytes);
+    }));
+  });
+  it('rejects characters outside the alphabet instead of guessing', () => {
+    expect(base64UrlDecode('ab+/')).toBeUndefined();
+    expect(base64UrlDecode('a')).toBeUndefined();
+  });
+});
+
+describe('payload', () => {
+  it('carries the routes through the URL unchanged', () => {
+    expect(decodeRoutes(encodeRoutes(routes))).toEqual({ ok: true, routes });
+  });
+  it('refuses a compressed payload that would inflate past the limit (no memory bomb)', () => {
+    const bomb = base64UrlEncode(deflateSync(new Uint8Array(MAX_DECODED_PAYLOAD_BYTES * 4).fill(32)));
+    expect(decodeRoutes(bomb)).toEqual({ ok: false, error: expect.stringContaining('inflates to more than') });
+  });
+  it('never throws on arbitrary text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
+      expect(typeof decodeRoutes(text).ok).toBe('boolean');
+    }));
+  });
+});
+
+describe('run keys', () => {
+  it('derive a 22-character run id that does not reveal the key', async () => {
+    const { key, runId } = await newRunKey();
+    expect(runId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(runId).not.toBe(key);
+    expect(await runIdForKey(key)).toBe(runId);
+  });
+});
+
+describe('wire URLs', () => {
+  const run = { runId: 'AAAAAAAAAAAAAAAAAAAAAA', payload: 'xyz' };
+  it.each([
+    ['http://api.localhost:8787/resource?x=1', 'http://api.localhost:8787/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/resource?x=1'],
+    ['http://api.localhost:8787', 'http://api.localhost:8787/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/'],
+    ['http://user:pw@other.localhost:8787/a', 'http://user:pw@other.localhost:8787/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/a'],
+    ['https://example.com/a', 'https://example.com/a'],
+  ])('%s is sent as %s', (logical, wire) => {
+    expect(toWireUrl(logical, run, own)).toBe(wire);
+  });
+  it('parses back to the logical path', () => {
+    expect(parseWirePath('/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/resource?x=1')).toEqual({ ...run, logicalPath: '/resource?x=1' });
+    expect(parseWirePath('/r/AAAAAAAAAAAAAAAAAAAAAA/xyz?x=1')).toEqual({ ...run, logicalPath: '/?x=1' });
+    expect(parseWirePath('/r/short/xyz/a')).toBeUndefined();
+    expect(parseWirePath('/resource')).toBeUndefined();
+  });
+  it('strips prefixes from console texts', () => {
+    const text = "Access to fetch at 'http://api.localhost:8787/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/resource' from origin 'http://web.localhost:8787' has been blocked";
+    expect(stripWirePrefixes(text)).toBe("Access to fetch at 'http://api.localhost:8787/resource' from origin 'http://web.localhost:8787' has been blocked");
+  });
+});

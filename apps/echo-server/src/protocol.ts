@@ -1,0 +1,229 @@
+// The echo server's wire protocol (docs/DESIGN.md), shared with the runner page and the playground.
+// Pure TypeScript over Web APIs that both browsers and Node 20 have (WebCrypto, TextEncoder): no
+// Node module, no DOM. A scenario reaches the server inside the URL, so any instance can answer any
+// request and a share link keeps working after a restart.
+import { deflateSync, inflateSync } from 'fflate';
+import type { Routes } from '@cors-playground/cors-core';
+
+/** Scenario requests: `/r/<runId>/<payload>/<path>`. */
+export const RUN_PREFIX = '/r/';
+/** The server's own endpoints: config, health, records. */
+export const INFRA_PREFIX = '/__pg/';
+/** Characters in an encoded payload. The whole request line must stay under Node's 16 KiB header limit. */
+export const MAX_PAYLOAD_LENGTH = 8192;
+/** Bytes a payload may inflate to (a compressed payload cannot become a memory bomb). */
+export const MAX_DECODED_PAYLOAD_BYTES = 262_144;
+/** Chromium never caches a preflight for a URL this long or longer (services/network/cors/preflight_cache.cc). */
+export const CHROMIUM_PREFLIGHT_CACHE_MAX_URL_LENGTH = 1024;
+
+const RUN_ID = /^[A-Za-z0-9_-]{22}$/;
+const KEY = /^[A-Za-z0-9_-]{22}$/;
+
+export const paths = {
+  config: `${INFRA_PREFIX}config`,
+  healthz: `${INFRA_PREFIX}healthz`,
+  record: (key: string) => `${INFRA_PREFIX}record/${key}`,
+  recordEvents: (key: string) => `${INFRA_PREFIX}record/${key}/events`,
+} as const;
+
+/** What the server received, one entry per request (docs/DESIGN.md, "The record"). */
+export interface RecordedRequest {
+  /** 0, 1, ... in arrival order within the run. */
+  seq: number;
+  /** Milliseconds since the first request of the run. */
+  at: number;
+  /** The origin the request was sent to, from its Host. */
+  origin: string;
+  /** Exactly as received ("patch", "CHICKEN"). */
+  method: string;
+  /** The logical path and query, wire prefix removed ("/resource?x=1"). */
+  path: string;
+  /** Header lines in arrival order, with their case. */
+  rawHeaders: [string, string][];
+  /** The body as text, truncated (see `bodyBytes` and `bodyTruncated`). */
+  body: string | null;
+  bodyBytes: number;
+  bodyTruncated: boolean;
+  kind: 'preflight' | 'actual';
+  /** The route key that matched, or null when none did (the server answered 404). */
+  route: string | null;
+  answer: { status: number; headers: [string, string][] } | { error: string };
+  durationMs: number;
+}
+
+export interface RunRecord {
+  runId: string;
+  requests: RecordedRequest[];
+  /** Requests were dropped because the run reached its limit. */
+  truncated: boolean;
+}
+
+export interface ServerConfig {
+  origins: { page: string; api: string; other: string };
+  version: string;
+}
+
+// --- base64url over bytes, without Buffer or btoa on binary strings -----------------------------
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const LOOKUP = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
+
+export function base64UrlEncode(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]!;
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]!;
+  }
+  return out;
+}
+
+/** Decodes base64url (no padding); undefined when the text is not base64url. */
+export function base64UrlDecode(text: string): Uint8Array | undefined {
+  if (text.length % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let index = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? LOOKUP[code]! : -1;
+    if (digit < 0) return undefined;
+    value = (value << 6) | digit;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[index++] = (value >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, index);
+}
+
+// --- payload: the scenario's resolved routes -----------------------------------------------------
+
+/** base64url(deflate-raw(JSON `{ v: 1, routes }`)) */
+export function encodeRoutes(routes: Routes): string {
+  const json = new TextEncoder().encode(JSON.stringify({ v: 1, routes }));
+  return base64UrlEncode(deflateSync(json, { level: 9 }));
+}
+
+export type DecodeResult = { ok: true; routes: unknown } | { ok: false; error: string };
+
+/** Decodes a payload. The routes still have to be validated against the scenario schema. */
+export function decodeRoutes(payload: string): DecodeResult {
+  if (payload.length > MAX_PAYLOAD_LENGTH) return { ok: false, error: `the scenario payload is longer than ${MAX_PAYLOAD_LENGTH} characters` };
+  const compressed = base64UrlDecode(payload);
+  if (!compressed) return { ok: false, error: 'the scenario payload is not base64url' };
+  let json: Uint8Array;
+  try {
+    // fflate fills the buffer it is given and stops: one byte more than allowed tells "too large".
+    json = inflateSync(compressed, { out: new Uint8Array(MAX_DECODED_PAYLOAD_BYTES + 1) });
+  } catch {
+    return { ok: false, error: 'the scenario payload is not valid deflate data' };
+  }
+  if (json.length > MAX_DECODED_PAYLOAD_BYTES) return { ok: false, error: `the scenario payload inflates to more than ${MAX_DECODED_PAYLOAD_BYTES} bytes` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+  } catch {
+    return { ok: false, error: 'the scenario payload is not UTF-8 JSON' };
+  }
+  if (!parsed || typeof parsed !== 'object' || (parsed as { v?: unknown }).v !== 1) {
+    return { ok: false, error: 'the scenario payload is not version 1' };
+  }
+  return { ok: true, routes: (parsed as { routes?: unknown }).routes };
+}
+
+// --- run ids and keys ----------------------------------------------------------------------------
+
+export interface RunKey {
+  /** Secret: reads the record. */
+  key: string;
+  /** Public: appears in URLs. */
+  runId: string;
+}
+
+/** The run id of a key: the first 16 bytes of SHA-256(key), base64url. */
+export async function runIdForKey(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  return base64UrlEncode(new Uint8Array(digest).subarray(0, 16));
+}
+
+export async function newRunKey(): Promise<RunKey> {
+  const key = base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
+  return { key, runId: await runIdForKey(key) };
+}
+
+export function isRunId(text: string): boolean {
+  return RUN_ID.test(text);
+}
+
+export function isRunKey(text: string): boolean {
+  return KEY.test(text);
+}
+
+// --- wire URLs -----------------------------------------------------------------------------------
+
+export interface WireRun {
+  runId: string;
+  payload: string;
+}
+
+/** The `/r/<runId>/<payload>` prefix of a run. */
+export function wirePrefix(run: WireRun): string {
+  return `${RUN_PREFIX}${run.runId}/${run.payload}`;
+}
+
+const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?[^/?#]+)([^#]*)(#.*)?$/i;
+
+function serializedOrigin(schemeAndAuthority: string): string {
+  return schemeAndAuthority.replace(/\/\/[^@/?#]*@/, '//').toLowerCase().replace(/^http:\/\/([^/]+):80$/, 'http://$1').replace(/^https:\/\/([^/]+):443$/, 'https://$1');
+}
+
+/**
+ * The URL the browser must request for a logical scenario URL: the run's prefix is inserted after the
+ * origin when the URL is on one of the server's own origins; any other URL is returned unchanged.
+ */
+export function toWireUrl(logicalUrl: string, run: WireRun, ownOrigins: readonly string[]): string {
+  const match = ABSOLUTE_URL.exec(logicalUrl);
+  if (!match) return logicalUrl;
+  const [, authority = '', rest = '', fragment = ''] = match;
+  if (!ownOrigins.includes(serializedOrigin(authority))) return logicalUrl;
+  const pathAndQuery = rest.startsWith('/') ? rest : `/${rest}`;
+  return `${authority}${wirePrefix(run)}${pathAndQuery}${fragment}`;
+}
+
+export interface WirePath extends WireRun {
+  /** The logical path and query ("/resource?x=1"). */
+  logicalPath: string;
+}
+
+/** Splits a request target `/r/<runId>/<payload>/<path>?<query>`; undefined when it is not one. */
+export function parseWirePath(target: string): WirePath | undefined {
+  if (!target.startsWith(RUN_PREFIX)) return undefined;
+  const afterPrefix = target.slice(RUN_PREFIX.length);
+  const runEnd = afterPrefix.indexOf('/');
+  if (runEnd === -1) return undefined;
+  const runId = afterPrefix.slice(0, runEnd);
+  const rest = afterPrefix.slice(runEnd + 1);
+  const payloadEnd = rest.search(/[/?]/);
+  const payload = payloadEnd === -1 ? rest : rest.slice(0, payloadEnd);
+  let logicalPath = payloadEnd === -1 ? '/' : rest.slice(payloadEnd);
+  if (logicalPath.startsWith('?')) logicalPath = `/${logicalPath}`;
+  if (!isRunId(runId) || payload.length === 0) return undefined;
+  return { runId, payload, logicalPath };
+}
+
+/** Removes every wire prefix from a text (console messages, response URLs), leaving logical URLs. */
+export function stripWirePrefixes(text: string): string {
+  return text.replace(/\/r\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]+(?=[/?'"\s#)]|$)/g, '');
+}
