@@ -1,2 +1,7 @@
 // Public API of cors-core. See README.md for the spec link of each export.
 export * from './scenario/index';
+export * from './observe/index';
+export * from './fetch/index';
+export * from './browsers/index';
+export * from './console/index';
+export * from './explain/index';

@@ -48,3 +48,37 @@ export const NO_ROUTE_ANSWER: Answer = {
   headers: [['Content-Type', 'text/plain; charset=utf-8']],
   body: 'No route in this scenario matches this request.\n',
 };
+
+/** Statuses and methods whose response carries no body (RFC 9110 §6.4.1), hence no Content-Length. */
+export function hasNoBody(method: string, status: number): boolean {
+  return method === 'HEAD' || status === 204 || status === 304 || (status >= 100 && status < 200);
+}
+
+/** Bytes of a string in UTF-8 (the echo server sends bodies as UTF-8). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * The one header the echo server adds to an answer: it frames every answer that has a body with
+ * `Content-Length` (never chunked), unless the scenario lists a Content-Length itself. Browsers expose
+ * Content-Length to script (a CORS-safelisted response-header name), so the prediction must know it.
+ */
+export function echoServerFramingHeaders(headers: readonly (readonly [string, string])[], method: string, status: number, body: string): [string, string][] {
+  if (hasNoBody(method, status)) return [];
+  if (headers.some(([name]) => name.toLowerCase() === 'content-length')) return [];
+  return [['Content-Length', String(utf8ByteLength(body))]];
+}

@@ -1,0 +1,28 @@
+// Notices: saved state that was reset, a share link that could not be opened, a run that was refused.
+import { useAppStore } from '../../store/store';
+
+export function Notices() {
+  const notices = useAppStore((state) => state.notices);
+  const dismiss = useAppStore((state) => state.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <section className="notices" aria-label="Notices">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+          <p className="notice-title">
+            <span aria-hidden="true">{notice.kind === 'error' ? '✗ ' : notice.kind === 'warning' ? '⚠ ' : 'ℹ '}</span>
+            {notice.title}
+          </p>
+          {notice.lines.length > 0 && (
+            <ul>
+              {notice.lines.map((line, index) => (
+                <li key={index}><code>{line}</code></li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={() => dismiss(notice.id)}>Dismiss</button>
+        </div>
+      ))}
+    </section>
+  );
+}

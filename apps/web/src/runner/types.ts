@@ -1,0 +1,15 @@
+// The runner's result: cors-core's `RunnerResult`, with the echo server's full record entries.
+import type { RunnerResult as CoreRunnerResult, RunOutcome } from '@cors-playground/cors-core';
+import type { RecordedRequest } from '@cors-playground/echo-server/protocol';
+
+export interface RunnerResult extends CoreRunnerResult {
+  runs: { outcome: RunOutcome; requests: RecordedRequest[] }[];
+}
+
+export interface RunOptions {
+  /**
+   * Called after each run, before the next one starts. `pnpm verify` uses it to split the console
+   * messages between runs.
+   */
+  onRunEnd?: (index: number) => unknown;
+}

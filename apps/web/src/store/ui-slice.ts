@@ -1,0 +1,53 @@
+// What the person is looking at: theme, prediction profile, the selected run and hop, notices.
+import type { Engine } from '@cors-playground/cors-core';
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'warning' | 'error';
+  title: string;
+  lines: string[];
+}
+
+export interface HopRef {
+  run: number;
+  hop: number;
+}
+
+export interface UiSlice {
+  theme: Theme;
+  /** The engine whose rules the prediction uses; null = the engine running this page. */
+  profile: Engine | null;
+  selectedRunId: number | null;
+  selectedHop: HopRef | null;
+  serverTab: 'form' | 'json';
+  notices: Notice[];
+  setTheme: (theme: Theme) => void;
+  setProfile: (profile: Engine | null) => void;
+  selectRun: (id: number | null) => void;
+  selectHop: (hop: HopRef | null) => void;
+  setServerTab: (tab: 'form' | 'json') => void;
+  addNotice: (notice: Omit<Notice, 'id'>) => void;
+  dismissNotice: (id: number) => void;
+}
+
+let nextNoticeId = 1;
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  theme: 'system',
+  profile: null,
+  selectedRunId: null,
+  selectedHop: null,
+  serverTab: 'form',
+  notices: [],
+  setTheme: (theme) => set({ theme }),
+  setProfile: (profile) => set({ profile }),
+  selectRun: (id) => set({ selectedRunId: id, selectedHop: null }),
+  selectHop: (hop) => set({ selectedHop: hop }),
+  setServerTab: (serverTab) => set({ serverTab }),
+  addNotice: (notice) => set((state) => ({ notices: [...state.notices, { ...notice, id: nextNoticeId++ }] })),
+  dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+
+describe('parseArgs', () => {
+  it('defaults to the corpus in Chromium with two workers', () => {
+    expect(parseArgs([])).toEqual({ ok: true, args: { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, help: false } });
+  });
+
+  it('reads every option, with a space or =', () => {
+    const parsed = parseArgs(['--browser=all', '--json', 'out.json', '--only', 'a, b', '--report=r.md', '--workers', '1', '--fresh-browser', 'x.json']);
+    expect(parsed).toEqual({ ok: true, args: { engines: ['chromium', 'firefox', 'webkit'], json: 'out.json', only: ['a', 'b'], report: 'r.md', files: ['x.json'], workers: 1, freshBrowser: true, help: false } });
+  });
+
+  it.each([
+    [['--browser', 'safari'], '--browser: expected chromium, firefox, webkit or all, got "safari"'],
+    [['--json'], '--json: expected an output file'],
+    [['--only', ' , '], '--only: expected scenario ids separated by commas'],
+    [['--workers', '0'], '--workers: expected a whole number from 1 to 16, got "0"'],
+    [['--verbose'], 'unknown option --verbose'],
+  ])('names the bad argument: %j', (argv, error) => {
+    expect(parseArgs(argv)).toEqual({ ok: false, error });
+  });
+});

@@ -1,0 +1,58 @@
+// Loads scenario files (one scenario or an array per file) and validates them with the core's schema.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formatIssue, validateScenarioText, type Scenario } from '@cors-playground/cors-core';
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The file it came from, relative to the repository root. */
+  file: string;
+}
+
+export function defaultCorpusFiles(root: string): string[] {
+  const dir = join(root, 'packages/cors-core/corpus');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** Every scenario of the files, in order; throws an Error listing every invalid place. */
+export function loadScenarios(files: readonly string[], root: string): LoadedScenario[] {
+  const loaded: LoadedScenario[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const path of files) {
+    const file = relative(root, path) || path;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      problems.push(`${file}: cannot read (${(error as Error).message})`);
+      continue;
+    }
+    const validation = validateScenarioText(text);
+    if (!validation.ok) {
+      problems.push(...validation.errors.map((issue) => `${file}: ${formatIssue(issue)}`));
+      continue;
+    }
+    for (const scenario of validation.scenarios) {
+      const earlier = seen.get(scenario.id);
+      if (earlier) problems.push(`${file}: the id "${scenario.id}" is already used in ${earlier}`);
+      seen.set(scenario.id, file);
+      loaded.push({ scenario, file });
+    }
+  }
+  if (problems.length > 0) throw new Error(`invalid scenario files:\n  ${problems.join('\n  ')}`);
+  return loaded;
+}
+
+/** The scenarios whose id is listed; throws naming the ids that match nothing. */
+export function selectScenarios(all: readonly LoadedScenario[], only: readonly string[] | null): LoadedScenario[] {
+  if (!only) return [...all];
+  const known = new Set(all.map((loaded) => loaded.scenario.id));
+  const unknown = only.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new Error(`--only: no scenario with the id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  const wanted = new Set(only);
+  return all.filter((loaded) => wanted.has(loaded.scenario.id));
+}

@@ -1,0 +1,34 @@
+// What every engine driver offers the verifier: run one scenario through the real runner page and
+// report the runner's result and the console text of each run.
+import type { Engine, Origins, Scenario } from '@cors-playground/cors-core';
+import type { RunnerResult } from '../../src/runner/types';
+
+export interface EngineRun {
+  result: RunnerResult;
+  /** Console text per run; undefined when the engine exposes no console (WebKitWebDriver). */
+  consoleTexts: (string | null)[] | undefined;
+}
+
+export interface EngineWorker {
+  engine: Engine;
+  /** e.g. "Chromium 156.0.7559.132". */
+  version: string;
+  /** Runs one scenario in a fresh profile (or an isolated context with its own caches). */
+  run(scenario: Scenario, origins: Origins): Promise<EngineRun>;
+  close(): Promise<void>;
+}
+
+/** The binding the runner calls after each run (`RunOptions.onRunEnd`), so console messages split by run. */
+export const RUN_END_BINDING = '__corsPlaygroundRunEnd';
+
+/**
+ * A JavaScript expression that calls the runner in the page and evaluates to its promise. A string, not
+ * a function: tsx compiles functions with helpers (`__name`) that do not exist in the page.
+ */
+export function runnerExpression(scenario: Scenario, origins: Origins, binding: string | null): string {
+  const onRunEnd = binding ? `(index) => (typeof window[${JSON.stringify(binding)}] === 'function' ? window[${JSON.stringify(binding)}](index) : undefined)` : 'undefined';
+  return `(async () => {
+    if (!window.corsPlayground) throw new Error('runner.html did not load its script (window.corsPlayground is missing)');
+    return window.corsPlayground.runScenario(${JSON.stringify(scenario)}, ${JSON.stringify(origins)}, { onRunEnd: ${onRunEnd} });
+  })()`;
+}

@@ -1,0 +1,145 @@
+// `pnpm verify`: every scenario run for real in Chromium, Firefox and/or WebKit, through the real echo
+// server and runner page, its observation compared with cors-core's prediction and with its `expect`.
+// Prints one line per scenario and `N passed, N failed`; exits 1 on any disagreement.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { expectFor, observe, resolveScenario, type Engine, type Origins } from '@cors-playground/cors-core';
+import { parseArgs, USAGE } from './args';
+import { defaultCorpusFiles, loadScenarios, selectScenarios, type LoadedScenario } from './corpus';
+import { checkBuilt, startEchoServer, type RunningServer } from './echo-server';
+import { startChromium } from './engines/chromium';
+import { startFirefox } from './engines/firefox';
+import type { EngineWorker } from './engines/types';
+import { startWebKit } from './engines/webkit';
+import { loadKnownDifferences } from './known-differences';
+import { runPool } from './pool';
+import { findExplain } from './prediction';
+import { renderReport, type EngineSummary } from './report';
+import { findDifferences, staleKnownDifferences, verdictLine, type KnownDifference, type ScenarioVerdict } from './verdict';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+/** A scenario that takes longer than this is reported as an error and its worker restarted. */
+const SCENARIO_TIMEOUT_MS = 90_000;
+
+function startWorker(engine: Engine, freshBrowser: boolean): Promise<EngineWorker> {
+  if (engine === 'chromium') return startChromium({ freshBrowser });
+  if (engine === 'firefox') return startFirefox();
+  return startWebKit();
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const explain = findExplain();
+
+async function verifyOne(loaded: LoadedScenario, worker: EngineWorker, origins: Origins, known: readonly KnownDifference[]): Promise<ScenarioVerdict> {
+  const { scenario } = loaded;
+  const startedAt = performance.now();
+  const resolved = resolveScenario(scenario, origins);
+  const expected = expectFor(resolved, worker.engine) ?? null;
+  const base = { id: scenario.id, engine: worker.engine, expected, durationMs: 0 };
+  let prediction = null;
+  let predictionError: string | null = null;
+  try {
+    prediction = explain ? explain(scenario, { browser: worker.engine, origins }).prediction : null;
+  } catch (error) {
+    predictionError = `cors-core's explain() threw: ${(error as Error).message}`;
+  }
+  try {
+    const { result, consoleTexts } = await withTimeout(worker.run(scenario, origins), SCENARIO_TIMEOUT_MS, 'the run');
+    const observation = observe(resolved, result, consoleTexts);
+    const differences = findDifferences(scenario.id, observation, prediction, expected, known);
+    const agree = predictionError === null && differences.every((difference) => difference.known);
+    return { ...base, version: worker.version, prediction, observation, differences, error: predictionError, agree, requests: result.runs.flatMap((run) => run.requests), durationMs: performance.now() - startedAt };
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? String(error);
+    return { ...base, version: worker.version, prediction, observation: null, differences: [], error: message, agree: false, requests: [], durationMs: performance.now() - startedAt };
+  }
+}
+
+async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[], server: RunningServer, workers: number, freshBrowser: boolean): Promise<EngineSummary> {
+  const known = loadKnownDifferences(engine);
+  const startedAt = performance.now();
+  const slots = await Promise.all(Array.from({ length: Math.min(workers, scenarios.length) }, async () => ({ worker: await startWorker(engine, freshBrowser) })));
+  const idWidth = Math.max(...scenarios.map((loaded) => loaded.scenario.id.length));
+  console.log(`\n${engine}: ${slots[0]?.worker.version ?? ''}, ${scenarios.length} scenarios, ${slots.length} workers${explain ? '' : " (cors-core has no explain() yet: comparing with expect only)"}`);
+  let verdicts: ScenarioVerdict[];
+  try {
+    verdicts = await runPool(scenarios, slots, async (loaded, slot) => {
+      const verdict = await verifyOne(loaded, slot.worker, server.origins, known);
+      console.log(verdictLine(verdict, idWidth));
+      if (verdict.error && !verdict.observation) {
+        // The worker may be stuck (a page that never answered): replace it.
+        await slot.worker.close().catch(() => undefined);
+        slot.worker = await startWorker(engine, freshBrowser);
+      }
+      return verdict;
+    });
+  } finally {
+    await Promise.all(slots.map((slot) => slot.worker.close().catch(() => undefined)));
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  const stale = staleKnownDifferences(verdicts, known);
+  for (const entry of stale) console.log(`${entry.id}  now agrees on ${entry.field}: remove it from apps/web/verify/known-differences/${engine}.json`);
+  const passed = verdicts.filter((verdict) => verdict.agree).length;
+  console.log(`${engine}: ${passed} of ${verdicts.length} agree in ${seconds.toFixed(1)} s (${(verdicts.length / seconds).toFixed(2)} scenarios/s)`);
+  return { engine, version: slots[0]?.worker.version ?? verdicts[0]?.version ?? engine, verdicts, seconds, stale };
+}
+
+function writeOut(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`pnpm verify: ${parsed.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const { args } = parsed;
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const notBuilt = checkBuilt(ROOT);
+  if (notBuilt) {
+    console.error(`pnpm verify: ${notBuilt}`);
+    return 2;
+  }
+  const files = args.files.length > 0 ? args.files.map((file) => resolve(process.cwd(), file)) : defaultCorpusFiles(ROOT);
+  const scenarios = selectScenarios(loadScenarios(files, ROOT), args.only);
+  const server = await startEchoServer(ROOT);
+  const stop = () => void server.stop().then(() => process.exit(130));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const summaries: EngineSummary[] = [];
+  try {
+    for (const engine of args.engines) summaries.push(await verifyEngine(engine, scenarios, server, args.workers, args.freshBrowser));
+  } finally {
+    await server.stop();
+  }
+  const all = summaries.flatMap((summary) => summary.verdicts);
+  const passed = all.filter((verdict) => verdict.agree).length;
+  writeOut(resolve(ROOT, args.report), renderReport(summaries, new Date()));
+  if (args.json) {
+    const entries = all.map(({ id, engine, version, prediction, observation, agree, requests, differences, error }) => ({ id, engine, version, prediction, observation, agree, requests, differences, error }));
+    writeOut(resolve(process.cwd(), args.json), `${JSON.stringify(entries, null, 2)}\n`);
+  }
+  console.log(`report: ${args.report}${args.json ? `, json: ${args.json}` : ''}`);
+  console.log(`${passed} passed, ${all.length - passed} failed`);
+  return passed === all.length ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`pnpm verify: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

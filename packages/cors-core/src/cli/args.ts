@@ -1,0 +1,80 @@
+// Command-line arguments of `cors`: parsed by one pure function that names the bad argument.
+import { ENGINES, type Engine } from '../scenario/schema';
+import type { Origins } from '../scenario/placeholders';
+
+export interface CliArgs {
+  command: 'explain' | 'check' | 'help';
+  browser: Engine;
+  json: boolean;
+  origins: Partial<Origins>;
+  files: string[];
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  cors explain [--browser chromium|firefox|webkit] [--json] [--origins page=URL,api=URL,other=URL] FILE|-
+      Predicts what the browser does with each scenario of FILE (one scenario or an array; - reads stdin)
+      and explains why, step by step, with the spec link of each step. --json prints an array of
+      { id, prediction, steps, console, verdict, requests }.
+  cors check [--browser chromium|firefox|webkit] [--origins ...] FILE...
+      Compares each scenario's "expect" (merged with "expectBy[browser]") with the prediction and prints
+      one line per scenario, then "N passed, N failed".
+  cors --help
+
+Exit codes: 0 ok, 1 a prediction differs from "expect", 2 invalid input or usage.`;
+
+function parseOrigins(value: string): Partial<Origins> {
+  const out: Partial<Origins> = {};
+  for (const pair of value.split(',')) {
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq).trim();
+    const origin = pair.slice(eq + 1).trim().replace(/\/$/, '');
+    if (eq === -1 || !['page', 'api', 'other'].includes(name)) throw new UsageError(`--origins: "${pair}" is not page=URL, api=URL or other=URL`);
+    if (!/^https?:\/\/[^/?#\s]+$/i.test(origin)) throw new UsageError(`--origins: "${origin}" is not an origin such as http://api.localhost:8787`);
+    out[name as keyof Origins] = origin;
+  }
+  return out;
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { command: 'help', browser: 'chromium', json: false, origins: {}, files: [] };
+  const rest = [...argv];
+  const first = rest.shift();
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return args;
+  if (first !== 'explain' && first !== 'check') throw new UsageError(`unknown command "${first}" (expected explain or check)`);
+  args.command = first;
+  while (rest.length > 0) {
+    const arg = rest.shift() as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const next = inline ?? rest.shift();
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--help':
+      case '-h':
+        args.command = 'help';
+        return args;
+      case '--json':
+        args.json = true;
+        break;
+      case '--browser': {
+        const browser = value();
+        if (!(ENGINES as readonly string[]).includes(browser)) throw new UsageError(`--browser: "${browser}" is not one of ${ENGINES.join(', ')}`);
+        args.browser = browser as Engine;
+        break;
+      }
+      case '--origins':
+        args.origins = { ...args.origins, ...parseOrigins(value()) };
+        break;
+      default:
+        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+        args.files.push(arg);
+    }
+  }
+  if (args.files.length === 0) throw new UsageError(`${args.command} needs a FILE (or - for stdin)`);
+  if (args.command === 'explain' && args.files.length > 1) throw new UsageError('explain reads one FILE (or -)');
+  return args;
+}

@@ -1,0 +1,30 @@
+// The console messages each engine prints for one run's result.
+import type { RunSimulation } from '../fetch/main-fetch';
+import { chromiumConsoleMessage, chromiumDevtoolsIssue, chromiumRefusedHeaderMessage } from './chromium';
+import { firefoxConsoleMessage } from './firefox';
+import { webkitConsoleMessage } from './webkit';
+
+export * from './chromium';
+export * from './firefox';
+export * from './webkit';
+
+export interface ConsoleMessages {
+  chromium: string | null;
+  firefox: { text: string; mdn: string } | null;
+  webkit: string | null;
+  devtoolsIssue: string | null;
+}
+
+export function consoleMessagesFor(run: RunSimulation): ConsoleMessages {
+  const failure = run.failure;
+  const context = { api: run.api, documentOrigin: run.documentOrigin };
+  const chromiumCors = failure ? chromiumConsoleMessage(failure, context) : null;
+  const refused = run.refusedHeaders[0];
+  const firefox = failure ? firefoxConsoleMessage(failure) : null;
+  return {
+    chromium: chromiumCors ?? (refused !== undefined ? chromiumRefusedHeaderMessage(refused) : null),
+    firefox: firefox ? { text: firefox.text, mdn: firefox.mdn } : null,
+    webkit: failure ? webkitConsoleMessage(failure, run.documentOrigin) : null,
+    devtoolsIssue: chromiumDevtoolsIssue(failure, run.authorizationCoveredByWildcard),
+  };
+}

@@ -1,0 +1,4 @@
+export { explain, type ExplainOptions } from './explain';
+export type { Explanation, ExplanationConsole, ExplanationStep, ExplainedRequest, Prediction, PredictionRun } from './types';
+export { sentenceFor } from './sentences';
+export { verdictSentence, runVerdict } from './verdict';

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { convertHeaderNamesToSortedLowercaseSet, getHeader, parseTokenList } from './header-list';
+import { parseMimeType } from './mime';
+
+describe('header list values (https://fetch.spec.whatwg.org/#extract-header-list-values)', () => {
+  // Rule: split on commas, trim spaces and tabs, ignore empty items, every other item must be a token.
+  it.each([
+    ['PUT', ['PUT']],
+    ['PUT, PATCH', ['PUT', 'PATCH']],
+    ['PUT,,PATCH', ['PUT', 'PATCH']],
+    [' , x-a ,\tx-b ', ['x-a', 'x-b']],
+    ['', []],
+    ['*', ['*']],
+    ['x-a x-b', null],
+    ['x-a;x-b', null],
+    ['bad method', null],
+    ['"quoted"', null],
+  ] as [string, string[] | null][])('parseTokenList(%j) → %j', (value, expected) => {
+    const result = parseTokenList(value);
+    expect(result.ok ? result.values : null).toEqual(expected);
+  });
+
+  it('getHeader combines repeated lines with ", " (https://fetch.spec.whatwg.org/#concept-header-list-get)', () => {
+    expect(getHeader([['ACAO', 'a'], ['x', 'y'], ['acao', 'b']], 'Acao')).toBe('a, b');
+    expect(getHeader([['x', 'y']], 'acao')).toBeNull();
+  });
+
+  it('property: header-list parsing never throws and every value it returns is a token', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (value) => {
+        const result = parseTokenList(value);
+        if (result.ok) for (const item of result.values) expect(item).toMatch(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/);
+      }),
+    );
+  });
+
+  it('property: the sorted lower-case set is sorted, lower-case and unique', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 10 })), (names) => {
+        const set = convertHeaderNamesToSortedLowercaseSet(names);
+        expect(set).toEqual([...new Set(set)].sort());
+        expect(set.every((name) => name === name.toLowerCase())).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('parse a MIME type (https://mimesniff.spec.whatwg.org/#parse-a-mime-type)', () => {
+  // Rule: type "/" subtype, both token code points; parameters after ";"; failure otherwise.
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['Text/Plain;charset=UTF-8', 'text/plain'],
+    [' multipart/form-data ; boundary=x', 'multipart/form-data'],
+    ['text/plain; charset="utf-8"', 'text/plain'],
+    ['text', null],
+    ['/plain', null],
+    ['text/', null],
+    ['te xt/plain', null],
+    ['text/plain, text/html', null],
+  ] as [string, string | null][])('parseMimeType(%j) essence → %j', (value, expected) => {
+    expect(parseMimeType(value)?.essence ?? null).toBe(expected);
+  });
+
+  it('property: parseMimeType never throws', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (value) => { parseMimeType(value); }));
+  });
+});

@@ -1,0 +1,404 @@
+// https://fetch.spec.whatwg.org/#concept-main-fetch : the whole simulation of one request of a scenario,
+// from `fetch()` / `XMLHttpRequest` to what script sees, hop by hop through the scenario's routes.
+import type { BrowserProfile } from '../browsers/profile';
+import { hasForbiddenValueByte, isHeaderName, normalizeHeaderValue } from '../scenario/header-syntax';
+import type { Origins } from '../scenario/placeholders';
+import type { Outcome, Scenario, ScenarioRequest } from '../scenario/schema';
+import { corsCheck, type CredentialsMode } from './cors-check';
+import type { Decision, Fact, FailureKind, Verdict } from './decision';
+import { combineHeaderList, getHeader, type HeaderLines } from './header-list';
+import { isCorsSafelistedMethod, isForbiddenMethod, isMethod, normalizeMethod } from './methods';
+import { echoServerAnswer, type ServerAnswer } from './network';
+import { checkPreflightAnswer, corsPreflightRequestHeaders, isRedirectStatus } from './preflight';
+import type { PreflightCache } from './preflight-cache';
+import { MAX_REDIRECTS, redirectMethodRewrite, redirectTaintsOrigin, removeAuthorizationOnCrossOriginRedirect, removeRequestBodyHeaders } from './redirects';
+import { corsUnsafeRequestHeaderNamesWithReasons, isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from './request-headers';
+import { readableHeaders, type ResponseTainting } from './response-exposure';
+import { includesCredentials, isHttpScheme, parseUrl, serializeOrigin, serializeUrl, type ParsedUrl } from './urls';
+
+export interface PredictedRequest {
+  run: number;
+  hop: number;
+  kind: 'preflight' | 'actual';
+  method: string;
+  /** Logical URL (no wire prefix, no credentials). */
+  url: string;
+  /** The CORS-relevant headers: Origin, Access-Control-Request-*, and the page's non-forbidden headers. */
+  headers: [string, string][];
+  /** The status of the echo server's answer. */
+  status: number;
+  routeKey: string | null;
+  /** Headers the browser adds that a server also sees and that can be predicted: Host, and Referer when cross-origin. */
+  browserHeaders: [string, string][];
+}
+
+export interface FetchFailure {
+  kind: FailureKind;
+  /** The failed parameter (Chromium's "hint"): a header value, a method, a header name. */
+  value: string;
+  hop: number;
+  /** Logical URL of the request that failed, and of the first request. */
+  lastUrl: string;
+  initialUrl: string;
+  /** Whether the failure is about the preflight. */
+  duringPreflight: boolean;
+  /** Status of the last answer received, or null when none. */
+  status: number | null;
+}
+
+export interface RunSimulation {
+  run: number;
+  api: 'fetch' | 'xhr';
+  /** The page's origin as the console prints it ('null' for a sandboxed frame). */
+  documentOrigin: string;
+  outcome: Outcome;
+  status: number;
+  responseTainting: ResponseTainting | null;
+  /** Headers of the last answer the browser received, or null when nothing was sent. */
+  finalAnswerHeaders: [string, string][] | null;
+  readable: Record<string, string | null>;
+  requests: PredictedRequest[];
+  decisions: Decision[];
+  failure: FetchFailure | null;
+  /** Request-header names `setRequestHeader()` refused (XHR): Chromium logs them. */
+  refusedHeaders: string[];
+  /** Chromium let `Access-Control-Allow-Headers: *` cover `Authorization` (a DevTools deprecation issue). */
+  authorizationCoveredByWildcard: boolean;
+}
+
+export interface SimulationContext {
+  scenario: Scenario;
+  origins: Origins;
+  /** The serialized origins the echo server serves (page, api, other), from `ownOriginsOf(origins)`. */
+  ownOrigins: OwnOrigins;
+  profile: BrowserProfile;
+  cache: PreflightCache;
+  /** Milliseconds since the first run started; advanced by each answer's delay. */
+  clock: { now: number };
+}
+
+const TEXT_PLAIN_UTF8 = 'text/plain;charset=UTF-8';
+
+export interface OwnOrigins {
+  page: string;
+  all: readonly string[];
+}
+
+export function ownOriginsOf(origins: Origins): OwnOrigins {
+  const serialize = (origin: string) => { const parsed = parseUrl(origin); return parsed ? serializeOrigin(parsed) : origin; };
+  return { page: serialize(origins.page), all: [origins.page, origins.api, origins.other].map(serialize) };
+}
+
+/** The request of run `run`: `request` with `runRequests[run]` merged over it. */
+export function effectiveRequest(scenario: Scenario, run: number): ScenarioRequest {
+  const override = scenario.runRequests?.[run];
+  if (!override) return scenario.request;
+  const merged: Record<string, unknown> = { ...scenario.request };
+  for (const [key, value] of Object.entries(override)) if (value !== undefined) merged[key] = value;
+  return merged as ScenarioRequest;
+}
+
+/** The document's origin: a serialized origin, or 'null' for a sandboxed frame. */
+export function documentOriginOf(page: string): string {
+  if (page === 'null') return 'null';
+  const parsed = parseUrl(page);
+  return parsed ? serializeOrigin(parsed) : 'null';
+}
+
+function logicalUrl(url: ParsedUrl): string {
+  return serializeUrl(url, { excludeCredentials: true });
+}
+
+function lowerMap(headers: HeaderLines): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    out[lower] = out[lower] === undefined ? value : `${out[lower]}, ${value}`;
+  }
+  return out;
+}
+
+export function simulateRun(context: SimulationContext, run: number): RunSimulation {
+  const { scenario, origins, ownOrigins, profile, cache, clock } = context;
+  const request = effectiveRequest(scenario, run);
+  const api = request.api;
+  const apiName = api === 'xhr' ? 'XMLHttpRequest' : 'fetch()';
+  const decisions: Decision[] = [];
+  const requests: PredictedRequest[] = [];
+  const refusedHeaders: string[] = [];
+  let authorizationCoveredByWildcard = false;
+  let hop = 0;
+  const note = (algorithm: string, anchor: string, verdict: Verdict, code: string, facts: Record<string, Fact> = {}, adHoc?: string) => {
+    decisions.push({ run, hop, algorithm, anchor, verdict, code, facts, ...(adHoc ? { adHoc } : {}) });
+  };
+  const documentOrigin = documentOriginOf(scenario.page);
+  // A sandboxed runner is loaded from the page origin; relative URLs resolve against the runner page.
+  const base = parseUrl(`${scenario.page === 'null' ? origins.page : scenario.page}/runner.html`);
+  const initialText = request.url;
+  let finalAnswerHeaders: [string, string][] | null = null;
+
+  const result = (outcome: Outcome, status: number, tainting: ResponseTainting | null, failure: FetchFailure | null): RunSimulation => {
+    const readable = readableHeaders(outcome === 'ok' ? tainting : null, finalAnswerHeaders ?? [], credentialsMode);
+    return { run, api, documentOrigin, outcome, status, responseTainting: tainting, finalAnswerHeaders, readable, requests, decisions, failure, refusedHeaders, authorizationCoveredByWildcard };
+  };
+  // fetch(): https://fetch.spec.whatwg.org/#dom-request ; XHR: https://xhr.spec.whatwg.org/#the-send()-method
+  const credentialsMode: CredentialsMode = api === 'xhr' ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials;
+  const mode = api === 'xhr' ? 'cors' : request.mode;
+  const redirectMode = api === 'xhr' ? 'follow' : (request.redirect ?? 'follow');
+  const failBeforeSend = (kind: FailureKind, value: string, algorithm: string, anchor: string, code: string, facts: Record<string, Fact>): RunSimulation => {
+    note(algorithm, anchor, 'fail', code, { api: apiName, ...facts });
+    const url = initialText;
+    return result(requests.length > 0 ? 'network-error' : 'throws-before-send', 0, null, { kind, value, hop, lastUrl: url, initialUrl: url, duringPreflight: false, status: null });
+  };
+  const constructor = api === 'xhr' ? 'XMLHttpRequest open() and send()' : 'new Request()';
+  const constructorAnchor = api === 'xhr' ? 'https://xhr.spec.whatwg.org/#the-open()-method' : '#dom-request';
+
+  // "Let parsedURL be the result of parsing input with baseURL. If parsedURL is failure, then throw a TypeError."
+  const parsed = parseUrl(request.url, base);
+  if (!parsed) return failBeforeSend('InvalidUrl', request.url, constructor, constructorAnchor, 'url-invalid', { url: request.url });
+  // "If parsedURL includes credentials, then throw a TypeError." (fetch only; XHR uses them as user/password)
+  if (api === 'fetch' && includesCredentials(parsed)) return failBeforeSend('UrlCredentials', request.url, constructor, constructorAnchor, 'url-credentials', { url: request.url });
+  let url = parsed;
+  const initialUrl = logicalUrl(url);
+
+  // "If method is not a method or method is a forbidden method, then throw a TypeError. Normalize method."
+  if (!isMethod(request.method)) return failBeforeSend('InvalidMethod', request.method, constructor, constructorAnchor, 'method-invalid', { method: request.method });
+  if (isForbiddenMethod(request.method)) return failBeforeSend('ForbiddenMethod', request.method, constructor, constructorAnchor, 'method-forbidden', { method: request.method });
+  let method = normalizeMethod(request.method);
+  if (method !== request.method) note('normalize a method', '#concept-method-normalize', 'info', 'method-normalized', { from: request.method, to: method });
+  else if (method.toUpperCase() !== method) note('normalize a method', '#concept-method-normalize', 'info', 'method-case-kept', { method });
+
+  // "If mode is "no-cors": if this's request's method is not a CORS-safelisted method, then throw a TypeError."
+  if (mode === 'no-cors' && !isCorsSafelistedMethod(method)) return failBeforeSend('NoCorsMethod', method, constructor, constructorAnchor, 'no-cors-method', { method });
+  // "If request's cache mode is "only-if-cached" and request's mode is not "same-origin", then throw a TypeError."
+  if (api === 'fetch' && request.cache === 'only-if-cached' && mode !== 'same-origin') return failBeforeSend('OnlyIfCachedMode', '', constructor, constructorAnchor, 'only-if-cached', { mode });
+
+  // Headers: https://fetch.spec.whatwg.org/#concept-headers-append with guard "request" or "request-no-cors".
+  let headers: [string, string][] = [];
+  for (const [name, rawValue] of request.headers) {
+    const value = normalizeHeaderValue(rawValue);
+    // #concept-headers-validate: "If name is not a header name or value is not a header value, then throw a TypeError."
+    if (!isHeaderName(name)) return failBeforeSend('InvalidHeaderName', name, 'validate a header', '#concept-headers-validate', 'header-name-invalid', { name });
+    if (hasForbiddenValueByte(value) || [...value].some((char) => char.charCodeAt(0) > 0xff)) return failBeforeSend('InvalidHeaderValue', value, 'validate a header', '#concept-headers-validate', 'header-value-invalid', { name, value });
+    // "If headers's guard is "request" and (name, value) is a forbidden request-header, then return false." (ignored, no exception)
+    if (isForbiddenRequestHeader(name, value)) {
+      note('validate a header', '#forbidden-request-header', 'info', 'header-forbidden-dropped', { name, value, api: apiName });
+      if (api === 'xhr') refusedHeaders.push(name);
+      continue;
+    }
+    // "If headers's guard is "request-no-cors": let temporaryValue be the result of getting name from
+    // headers's header list; if null, set it to value, otherwise to temporaryValue, 0x2C 0x20, value.
+    // If (name, temporaryValue) is not a no-CORS-safelisted request-header, then return."
+    if (mode === 'no-cors') {
+      const existing = getHeader(headers, name);
+      const temporaryValue = existing === null ? value : `${existing}, ${value}`;
+      if (!isNoCorsSafelistedRequestHeader(name, temporaryValue)) {
+        note('append (guard "request-no-cors")', '#concept-headers-append', 'info', 'header-no-cors-dropped', { name, value: temporaryValue });
+        continue;
+      }
+    }
+    headers.push([name, value]);
+  }
+  // AD-HOC: Blink hands the network one line per name, values joined with ", "
+  // (third_party/blink/renderer/core/fetch/headers.cc combines on get; the loader sends the combined value).
+  headers = combineHeaderList(headers);
+
+  // Body: GET/HEAD cannot have one (fetch throws, XHR ignores it); a string body without Content-Type gets
+  // `text/plain;charset=UTF-8` (https://fetch.spec.whatwg.org/#concept-bodyinit-extract).
+  let body = request.body;
+  if (body !== null && (method === 'GET' || method === 'HEAD')) {
+    if (api === 'fetch') return failBeforeSend('BodyWithGetOrHead', method, constructor, constructorAnchor, 'body-with-get', { method });
+    body = null;
+  }
+  if (body !== null && getHeader(headers, 'Content-Type') === null) {
+    headers.push(['Content-Type', TEXT_PLAIN_UTF8]);
+    note('extract a body', '#concept-bodyinit-extract', 'info', 'body-content-type-added', { value: TEXT_PLAIN_UTF8 });
+  }
+  // https://xhr.spec.whatwg.org/#the-send()-method: "use-CORS-preflight flag: this's upload listener flag"
+  const useCorsPreflightFlag = api === 'xhr' && request.uploadListener && body !== null;
+
+  let tainting: ResponseTainting = 'basic';
+  let tainted = false;
+  let redirectCount = 0;
+
+  const fail = (kind: FailureKind, value: string, duringPreflight: boolean): RunSimulation =>
+    result(requests.length > 0 ? 'network-error' : 'throws-before-send', 0, null, { kind, value, hop, lastUrl: logicalUrl(url), initialUrl, duringPreflight, status: requests.at(-1)?.status ?? null });
+  const send = (kind: 'preflight' | 'actual', wireHeaders: [string, string][], sentMethod: string): ServerAnswer => {
+    const browserHeaders: [string, string][] = [['Host', `${url.host}${url.port ? `:${url.port}` : ''}`]];
+    // https://w3c.github.io/webappsec-referrer-policy/#referrer-policy-strict-origin-when-cross-origin (the
+    // default policy): a cross-origin request carries the document's origin followed by "/". The
+    // same-origin referrer is the runner page's full URL, which the scenario does not know.
+    // A sandboxed (opaque-origin) frame sends no Referer at all in Chromium 156 (observed by the corpus's
+    // null-* scenarios), so none is predicted for it.
+    if (documentOrigin !== 'null' && serializeOrigin(url) !== documentOrigin) browserHeaders.push(['Referer', `${documentOrigin}/`]);
+    const answer = echoServerAnswer(scenario.server.routes, url, sentMethod, kind, [...wireHeaders, ...browserHeaders], ownOrigins.all);
+    requests.push({ run, hop, kind, method: sentMethod, url: logicalUrl(url), headers: wireHeaders, status: answer.status, routeKey: answer.routeKey, browserHeaders });
+    clock.now += answer.delayMs + 1;
+    finalAnswerHeaders = answer.headers;
+    return answer;
+  };
+
+  for (;;) {
+    const currentOrigin = serializeOrigin(url);
+    const serializedOrigin = tainted ? 'null' : documentOrigin;
+    // https://fetch.spec.whatwg.org/#concept-main-fetch step 12: pick basic, opaque or CORS.
+    if (documentOrigin !== 'null' && currentOrigin === documentOrigin && tainting === 'basic') {
+      note('main fetch', '#concept-main-fetch', 'info', 'same-origin', { url: logicalUrl(url), origin: documentOrigin, api: apiName });
+    } else if (mode === 'same-origin') {
+      note('main fetch', '#concept-main-fetch', 'fail', 'same-origin-mode', { url: logicalUrl(url), origin: documentOrigin });
+      return fail('DisallowedByMode', '', false);
+    } else if (mode === 'no-cors') {
+      if (redirectMode !== 'follow') {
+        note('main fetch', '#concept-main-fetch', 'fail', 'no-cors-redirect-mode', { redirect: redirectMode });
+        return fail('NoCorsRedirectMode', redirectMode, false);
+      }
+      tainting = 'opaque';
+      note('main fetch', '#concept-main-fetch', 'info', 'no-cors', { url: logicalUrl(url), origin: documentOrigin });
+    } else if (!isHttpScheme(url)) {
+      note('main fetch', '#concept-main-fetch', 'fail', 'scheme-not-http', { url: logicalUrl(url), scheme: url.scheme });
+      return fail('CorsDisabledScheme', url.scheme, false);
+    } else {
+      // "Set request's response tainting to "cors"." Sticky: once CORS, every later hop is CORS.
+      const wasCors = tainting === 'cors';
+      tainting = 'cors';
+      note('main fetch', '#concept-main-fetch', 'info', wasCors ? 'cors-sticky' : 'cross-origin', { url: logicalUrl(url), origin: serializedOrigin, documentOrigin, api: apiName, tainted });
+    }
+
+    if (!ownOrigins.all.includes(currentOrigin)) {
+      note('main fetch', '#concept-main-fetch', 'fail', 'unreachable-host', { url: logicalUrl(url) });
+      return fail('InvalidUrl', logicalUrl(url), false);
+    }
+
+    // https://fetch.spec.whatwg.org/#concept-http-fetch step 4.1: is a CORS-preflight fetch needed?
+    if (tainting === 'cors') {
+      const unsafe = corsUnsafeRequestHeaderNamesWithReasons(headers, profile.extraSafelistedRequestHeader);
+      const methodUnsafe = !isCorsSafelistedMethod(method);
+      const needs = useCorsPreflightFlag || methodUnsafe || unsafe.names.length > 0;
+      const extras = headers.filter(([name, value]) => profile.extraSafelistedRequestHeader?.(name.toLowerCase(), value)).map(([name]) => name.toLowerCase());
+      note('HTTP fetch', '#concept-http-fetch', 'info', needs ? 'preflight-needed' : 'preflight-not-needed', {
+        method, methodUnsafe, unsafeNames: unsafe.names, reasons: unsafe.reasons.map((r) => `${r.name}:${r.reason}`), forced: useCorsPreflightFlag, safelistValueSize: unsafe.safelistValueSize,
+      });
+      if (extras.length > 0) note('CORS-safelisted request-header', '#cors-safelisted-request-header', 'info', 'browser-extra-safelisted', { names: extras }, 'Chromium: services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader');
+      if (needs) {
+        const cacheRequest = { serializedOrigin, initiatorOrigin: documentOrigin, url: logicalUrl(url), credentialsMode, method, unsafeNames: unsafe.names, now: clock.now };
+        const lookup = cache.lookup(cacheRequest, request.cache);
+        if (lookup.hit) {
+          note('CORS-preflight cache', '#concept-cache-match', 'pass', 'preflight-cache-hit', { url: logicalUrl(url), remainingMs: lookup.expiresAt - clock.now });
+        } else {
+          if (lookup.reason !== 'empty' || run > 0) {
+            note('CORS-preflight cache', '#concept-cache-match', 'info', `preflight-cache-${lookup.reason}`, { erased: lookup.erased, cacheMode: request.cache ?? null },
+              lookup.reason === 'insufficient' && lookup.erased ? 'Chromium: services/network/cors/preflight_cache.cc erases an entry that does not cover the request' : lookup.reason === 'bypassed' ? 'Chromium: the request cache mode skips the preflight cache (cors_url_loader.cc)' : undefined);
+          }
+          const preflightHeaders = corsPreflightRequestHeaders(serializedOrigin, method, unsafe.names);
+          note('CORS-preflight fetch', '#cors-preflight-fetch-0', 'info', 'preflight-sent', { url: logicalUrl(url), method, requestHeaders: unsafe.names.join(','), origin: serializedOrigin });
+          const answer = send('preflight', preflightHeaders, 'OPTIONS');
+          // AD-HOC: a preflight answered with a redirect fails before any other check
+          // (services/network/cors/preflight_controller.cc `HandleRedirect` → kPreflightDisallowedRedirect).
+          if (isRedirectStatus(answer.status) && getHeader(answer.headers, 'Location') !== null) {
+            note('CORS-preflight fetch', '#cors-preflight-fetch-0', 'fail', 'preflight-redirected', { status: answer.status, location: getHeader(answer.headers, 'Location') });
+            return fail('PreflightDisallowedRedirect', '', true);
+          }
+          const outcome = checkPreflightAnswer(
+            { serializedOrigin, credentialsMode, method, unsafeNames: unsafe.names, headerNames: headers.map(([name]) => name.toLowerCase()), useCorsPreflightFlag },
+            answer.status,
+            answer.headers,
+            profile,
+          );
+          for (const check of outcome.checks) note('CORS-preflight fetch', check.anchor, check.verdict, check.code, check.facts, check.adHoc);
+          if (!outcome.ok) return fail(outcome.error, outcome.value, true);
+          if (outcome.authorizationByWildcard) authorizationCoveredByWildcard = true;
+          const stored = cache.store(cacheRequest, outcome, request.cache);
+          note('CORS-preflight cache', '#concept-cache', 'info', stored ? 'preflight-cache-stored' : 'preflight-cache-not-stored', { seconds: outcome.maxAgeSeconds, cacheMode: request.cache ?? null });
+        }
+      }
+    }
+
+    // The request itself. https://fetch.spec.whatwg.org/#append-a-request-origin-header: "If request's
+    // response tainting is "cors" or request's mode is "websocket", then append (`Origin`,
+    // serializedOrigin). Otherwise, if request's method is neither `GET` nor `HEAD`, then ... append."
+    const wireHeaders: [string, string][] = [];
+    if (tainting === 'cors' || (method !== 'GET' && method !== 'HEAD')) wireHeaders.push(['Origin', serializedOrigin]);
+    wireHeaders.push(...headers);
+    const answer = send('actual', wireHeaders, method);
+    const location = getHeader(answer.headers, 'Location');
+    const isRedirect = isRedirectStatus(answer.status) && location !== null;
+    note('HTTP-network fetch', '#concept-http-network-fetch', 'info', 'answer', { url: logicalUrl(url), method, status: answer.status, routeKey: answer.routeKey, serverNote: answer.note, redirect: isRedirect });
+
+    // https://fetch.spec.whatwg.org/#concept-http-fetch step 4.3 (redirects included):
+    // "If request's response tainting is "cors" and a CORS check for request and response returns failure,
+    // then return a network error."
+    if (tainting === 'cors') {
+      const check = corsCheck(serializedOrigin, credentialsMode, answer.headers);
+      note('CORS check', '#concept-cors-check', check.result === 'success' ? 'pass' : 'fail', check.code, { ...check.facts, redirect: isRedirect, tainted });
+      if (check.result === 'failure') return fail(check.error, check.value, false);
+    }
+
+    if (!isRedirect) {
+      if (tainting === 'opaque') {
+        note('main fetch', '#concept-filtered-response-opaque', 'info', 'opaque-response', { status: answer.status });
+        return result('opaque', 0, tainting, null);
+      }
+      note('main fetch', tainting === 'cors' ? '#concept-filtered-response-cors' : '#concept-filtered-response-basic', 'pass', `response-${tainting}`, { status: answer.status, api: apiName });
+      return result('ok', answer.status, tainting, null);
+    }
+
+    // https://fetch.spec.whatwg.org/#concept-http-fetch step 6: switch on request's redirect mode.
+    if (redirectMode === 'error') {
+      note('HTTP fetch', '#concept-http-fetch', 'fail', 'redirect-mode-error', { status: answer.status });
+      return fail('RedirectModeError', '', false);
+    }
+    if (redirectMode === 'manual') {
+      note('HTTP fetch', '#concept-filtered-response-opaque-redirect', 'info', 'redirect-mode-manual', { status: answer.status });
+      return result('opaque', 0, 'opaque', null);
+    }
+    // https://fetch.spec.whatwg.org/#http-redirect-fetch
+    const locationUrl = parseUrl(location, url);
+    // 3. "If locationURL is failure, then return a network error."
+    if (!locationUrl) {
+      note('HTTP-redirect fetch', '#http-redirect-fetch', 'fail', 'location-invalid', { location });
+      return fail('InvalidRedirectLocation', location, false);
+    }
+    // 4. "If locationURL's scheme is not an HTTP(S) scheme, then return a network error."
+    if (!isHttpScheme(locationUrl)) {
+      note('HTTP-redirect fetch', '#http-redirect-fetch', 'fail', 'location-not-http', { location });
+      return fail('NonHttpRedirect', location, false);
+    }
+    // 5. "If request's redirect count is 20, then return a network error." 6. Increase it by 1.
+    if (redirectCount === MAX_REDIRECTS) {
+      note('HTTP-redirect fetch', '#http-redirect-fetch', 'fail', 'too-many-redirects', { max: MAX_REDIRECTS });
+      return fail('TooManyRedirects', '', false);
+    }
+    redirectCount += 1;
+    // 7. "If request's mode is "cors", locationURL includes credentials, and request's origin is not same
+    // origin with locationURL's origin, then return a network error." 8. "If request's response tainting is
+    // "cors" and locationURL includes credentials, then return a network error."
+    if (includesCredentials(locationUrl) && ((mode === 'cors' && documentOrigin !== serializeOrigin(locationUrl)) || tainting === 'cors')) {
+      note('HTTP-redirect fetch', '#http-redirect-fetch', 'fail', 'location-credentials', { location: logicalUrl(locationUrl) });
+      return fail('RedirectContainsCredentials', '', false);
+    }
+    const fromUrl = logicalUrl(url);
+    // 12. Method rewrite (301/302 POST, 303 non-GET/HEAD) and removal of request-body headers.
+    if (redirectMethodRewrite(answer.status, method)) {
+      note('HTTP-redirect fetch', '#http-redirect-fetch', 'info', 'redirect-method-get', { status: answer.status, from: method });
+      method = 'GET'; // and the body becomes null: nothing below reads it again
+      headers = removeRequestBodyHeaders(headers);
+    }
+    // 13. Cross-origin hop: Authorization removed.
+    const beforeAuth = headers.length;
+    headers = removeAuthorizationOnCrossOriginRedirect(headers, url, locationUrl);
+    if (headers.length !== beforeAuth) note('HTTP-redirect fetch', '#http-redirect-fetch', 'info', 'redirect-authorization-removed', {});
+    // Tainted origin: https://fetch.spec.whatwg.org/#concept-request-tainted-origin
+    if (!tainted && redirectTaintsOrigin(documentOrigin, url, locationUrl)) {
+      tainted = true;
+      note('HTTP-redirect fetch', '#concept-request-tainted-origin', 'info', 'origin-tainted', { from: fromUrl, to: logicalUrl(locationUrl), origin: documentOrigin });
+    }
+    note('HTTP-redirect fetch', '#http-redirect-fetch', 'info', 'redirect-followed', { status: answer.status, from: fromUrl, to: logicalUrl(locationUrl) });
+    url = locationUrl;
+    hop += 1;
+  }
+}
+
+/** Lower-cased headers of a predicted request, for `preflightHeaders` / `receivedHeaders`. */
+export function predictedHeaderMap(request: PredictedRequest | undefined): Record<string, string> {
+  return request ? lowerMap([...request.headers, ...request.browserHeaders]) : {};
+}

@@ -1,0 +1,86 @@
+// What the runner page reports (docs/DESIGN.md, "The runner") and what `observe` makes of it: an
+// observation in the shape of `expect` (shared/scenario-format.md), every field filled.
+import type { Outcome } from '../scenario/schema';
+
+/**
+ * A request as the echo server recorded it (docs/DESIGN.md, "The record"). Only the fields the
+ * observation reads: the echo server's `RecordedRequest` is assignable to it.
+ */
+export interface ObservedRequest {
+  seq: number;
+  /** The origin the request was sent to. */
+  origin: string;
+  method: string;
+  /** Logical path and query. */
+  path: string;
+  rawHeaders: [string, string][];
+  kind: 'preflight' | 'actual';
+  answer: { status: number; headers: [string, string][] } | { error: string };
+}
+
+/** What script saw when it performed one request. */
+export interface RunOutcome {
+  /** `resolved`: fetch resolved / XHR `load`; `rejected`: the promise rejected / XHR `error`; `threw`: a synchronous exception. */
+  kind: 'resolved' | 'rejected' | 'threw';
+  /** `response.status` / `xhr.status` (0 for errors and opaque responses). */
+  status: number;
+  /** `response.type` (fetch), null for XHR or when there is no response. */
+  type: string | null;
+  /** The response URL with the wire prefix removed (a logical URL), or null. */
+  url: string | null;
+  redirected: boolean;
+  /** The headers script can read, as iterated (`response.headers` / `getAllResponseHeaders()`). */
+  headers: [string, string][];
+  /** The start of the body as text, when script could read it. */
+  bodyExcerpt: string | null;
+  error: { name: string; message: string } | null;
+  durationMs: number;
+}
+
+export interface RunnerRun {
+  outcome: RunOutcome;
+  /** The requests the server recorded during this run, in arrival order. */
+  requests: ObservedRequest[];
+}
+
+/** The result of `window.corsPlayground.runScenario(scenario, origins)`. */
+export interface RunnerResult {
+  runId: string;
+  /** The key that reads the run's record (`GET /__pg/record/<key>`). */
+  key: string;
+  userAgent: string;
+  runs: RunnerRun[];
+}
+
+/** One run of an observation (or of a prediction): every field of `expect`, filled. */
+export interface ObservedRun {
+  /** A preflight reached the server. */
+  preflight: boolean;
+  /** The first preflight's headers, lower-case names, repeated lines joined with ", "; empty without a preflight. */
+  preflightHeaders: Record<string, string | null>;
+  preflightCount: number;
+  /** The actual request reached the server. */
+  actualSent: boolean;
+  /** The first actual request's headers, like `preflightHeaders`. */
+  receivedHeaders: Record<string, string | null>;
+  outcome: Outcome;
+  /** The status script can see: 0 for errors and opaque responses. */
+  status: number;
+  /** `headers.get(name)` for every name of the final answer plus the CORS-safelisted response-header names; null = hidden. */
+  readable: Record<string, string | null>;
+  /** The console text of the run (several messages joined by a newline), null = none, undefined = the engine exposes none. */
+  console?: string | null;
+}
+
+/** An observation: the first run's fields at the top, and every run in `runs` (one per repeat). */
+export interface Observation extends ObservedRun {
+  runs: ObservedRun[];
+}
+
+/** One field where an expectation and an observation (or a prediction) differ. */
+export interface Difference {
+  /** `outcome`, `readable.x-secret`, `runs[1].preflight` ... */
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
