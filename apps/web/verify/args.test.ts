@@ -3,12 +3,12 @@ import { parseArgs } from './args';
 
 describe('parseArgs', () => {
   it('defaults to the corpus in Chromium with two workers', () => {
-    expect(parseArgs([])).toEqual({ ok: true, args: { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, help: false } });
+    expect(parseArgs([])).toEqual({ ok: true, args: { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, help: false } });
   });
 
   it('reads every option, with a space or =', () => {
-    const parsed = parseArgs(['--browser=all', '--json', 'out.json', '--only', 'a, b', '--report=r.md', '--workers', '1', '--fresh-browser', 'x.json']);
-    expect(parsed).toEqual({ ok: true, args: { engines: ['chromium', 'firefox', 'webkit'], json: 'out.json', only: ['a', 'b'], report: 'r.md', files: ['x.json'], workers: 1, freshBrowser: true, help: false } });
+    const parsed = parseArgs(['--browser=all', '--json', 'out.json', '--only', 'a, b', '--report=r.md', '--workers', '1', '--fresh-browser', '--record-known', 'x.json']);
+    expect(parsed).toEqual({ ok: true, args: { engines: ['chromium', 'firefox', 'webkit'], json: 'out.json', only: ['a', 'b'], report: 'r.md', files: ['x.json'], workers: 1, freshBrowser: true, recordKnown: true, help: false } });
   });
 
   it.each([

@@ -10,19 +10,23 @@ export interface VerifyArgs {
   workers: number;
   /** Chromium: a new browser process and profile per scenario instead of a new context. */
   freshBrowser: boolean;
+  /** Write each engine's differences of this run to known-differences/<engine>.json. */
+  recordKnown: boolean;
   help: boolean;
 }
 
 export const USAGE = `Usage: pnpm verify [--browser chromium|firefox|webkit|all] [--json OUT] [--only ID,...]
-                   [--report FILE] [--workers N] [--fresh-browser] [FILE...]
+                   [--report FILE] [--workers N] [--fresh-browser] [--record-known] [FILE...]
 
 Runs scenarios in real browsers through the real echo server and runner page, and compares what
 happened with cors-core's prediction and with each scenario's expect.
 Default: every packages/cors-core/corpus/*.json in Chromium, report in reports/verify.md.
+--record-known writes this run's differences to apps/web/verify/known-differences/<engine>.json
+(entries of scenarios that did not run are kept).
 Build first: pnpm build (needs apps/web/dist and apps/echo-server/dist).`;
 
 export function parseArgs(argv: readonly string[]): { ok: true; args: VerifyArgs } | { ok: false; error: string } {
-  const args: VerifyArgs = { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, help: false };
+  const args: VerifyArgs = { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -62,6 +66,9 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: VerifyArgs
       }
       case '--fresh-browser':
         args.freshBrowser = true;
+        break;
+      case '--record-known':
+        args.recordKnown = true;
         break;
       case '--help':
       case '-h':

@@ -9,9 +9,9 @@ import { defaultCorpusFiles, loadScenarios, selectScenarios, type LoadedScenario
 import { checkBuilt, startEchoServer, type RunningServer } from './echo-server';
 import { startChromium } from './engines/chromium';
 import { startFirefox } from './engines/firefox';
-import type { EngineWorker } from './engines/types';
+import { RUNNER_MISSING, type EngineRun, type EngineWorker } from './engines/types';
 import { startWebKit } from './engines/webkit';
-import { loadKnownDifferences } from './known-differences';
+import { loadKnownDifferences, recordKnownDifferences, writeKnownDifferences } from './known-differences';
 import { runPool } from './pool';
 import { findExplain } from './prediction';
 import { renderReport, type EngineSummary } from './report';
@@ -37,6 +37,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 const explain = findExplain();
 
+function runOnce(worker: EngineWorker, scenario: LoadedScenario['scenario'], origins: Origins): Promise<EngineRun> {
+  return withTimeout(worker.run(scenario, origins), SCENARIO_TIMEOUT_MS, 'the run');
+}
+
 async function verifyOne(loaded: LoadedScenario, worker: EngineWorker, origins: Origins, known: readonly KnownDifference[]): Promise<ScenarioVerdict> {
   const { scenario } = loaded;
   const startedAt = performance.now();
@@ -51,7 +55,11 @@ async function verifyOne(loaded: LoadedScenario, worker: EngineWorker, origins: 
     predictionError = `cors-core's explain() threw: ${(error as Error).message}`;
   }
   try {
-    const { result, consoleTexts } = await withTimeout(worker.run(scenario, origins), SCENARIO_TIMEOUT_MS, 'the run');
+    const { result, consoleTexts } = await runOnce(worker, scenario, origins).catch((error: Error) => {
+      // runner.html without its script: the web build was being rewritten (pnpm build elsewhere). Once more.
+      if (error.message.includes(RUNNER_MISSING)) return runOnce(worker, scenario, origins);
+      throw error;
+    });
     const observation = observe(resolved, result, consoleTexts);
     const differences = findDifferences(scenario.id, observation, prediction, expected, known);
     const agree = predictionError === null && differences.every((difference) => difference.known);
@@ -62,7 +70,7 @@ async function verifyOne(loaded: LoadedScenario, worker: EngineWorker, origins: 
   }
 }
 
-async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[], server: RunningServer, workers: number, freshBrowser: boolean): Promise<EngineSummary> {
+async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[], server: RunningServer, workers: number, freshBrowser: boolean, recordKnown: boolean): Promise<EngineSummary> {
   const known = loadKnownDifferences(engine);
   const startedAt = performance.now();
   const slots = await Promise.all(Array.from({ length: Math.min(workers, scenarios.length) }, async () => ({ worker: await startWorker(engine, freshBrowser) })));
@@ -86,6 +94,11 @@ async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[]
   const seconds = (performance.now() - startedAt) / 1000;
   const stale = staleKnownDifferences(verdicts, known);
   for (const entry of stale) console.log(`${entry.id}  now agrees on ${entry.field}: remove it from apps/web/verify/known-differences/${engine}.json`);
+  if (recordKnown) {
+    const recorded = recordKnownDifferences(known, verdicts);
+    writeKnownDifferences(engine, recorded);
+    console.log(`${engine}: wrote ${recorded.length} known differences to apps/web/verify/known-differences/${engine}.json`);
+  }
   const passed = verdicts.filter((verdict) => verdict.agree).length;
   console.log(`${engine}: ${passed} of ${verdicts.length} agree in ${seconds.toFixed(1)} s (${(verdicts.length / seconds).toFixed(2)} scenarios/s)`);
   return { engine, version: slots[0]?.worker.version ?? verdicts[0]?.version ?? engine, verdicts, seconds, stale };
@@ -120,7 +133,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', stop);
   const summaries: EngineSummary[] = [];
   try {
-    for (const engine of args.engines) summaries.push(await verifyEngine(engine, scenarios, server, args.workers, args.freshBrowser));
+    for (const engine of args.engines) summaries.push(await verifyEngine(engine, scenarios, server, args.workers, args.freshBrowser, args.recordKnown));
   } finally {
     await server.stop();
   }

@@ -106,7 +106,8 @@ export async function runScenario(store: StoreApi<AppState> = appStore): Promise
   const origins = state.origins;
   const id = nextRunId++;
   const started = performance.now();
-  state.addRun({ id, startedAt: Date.now(), scenario, origins, browser: state.browser, status: 'running' });
+  // The entry keeps the store's own object, so "has the scenario changed since?" is one comparison.
+  state.addRun({ id, startedAt: Date.now(), scenario: state.scenario, origins, browser: state.browser, status: 'running' });
   try {
     const result = await askRunner(scenario, origins);
     const observation = observeRun(resolveScenario(scenario, origins), result);

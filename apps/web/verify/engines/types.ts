@@ -21,14 +21,19 @@ export interface EngineWorker {
 /** The binding the runner calls after each run (`RunOptions.onRunEnd`), so console messages split by run. */
 export const RUN_END_BINDING = '__corsPlaygroundRunEnd';
 
+/** The error when runner.html is there but its script is not (e.g. the web build changed underneath). */
+export const RUNNER_MISSING = 'runner.html did not load its script (window.corsPlayground is missing)';
+
 /**
  * A JavaScript expression that calls the runner in the page and evaluates to its promise. A string, not
  * a function: tsx compiles functions with helpers (`__name`) that do not exist in the page.
  */
 export function runnerExpression(scenario: Scenario, origins: Origins, binding: string | null): string {
   const onRunEnd = binding ? `(index) => (typeof window[${JSON.stringify(binding)}] === 'function' ? window[${JSON.stringify(binding)}](index) : undefined)` : 'undefined';
+  // The module script has run by the load event; the short wait covers a driver that returns earlier.
   return `(async () => {
-    if (!window.corsPlayground) throw new Error('runner.html did not load its script (window.corsPlayground is missing)');
+    for (let waited = 0; !window.corsPlayground && waited < 5000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+    if (!window.corsPlayground) throw new Error(${JSON.stringify(RUNNER_MISSING)});
     return window.corsPlayground.runScenario(${JSON.stringify(scenario)}, ${JSON.stringify(origins)}, { onRunEnd: ${onRunEnd} });
   })()`;
 }
