@@ -14,7 +14,7 @@ import { startWebKit } from './engines/webkit';
 import { loadKnownDifferences, recordKnownDifferences, writeKnownDifferences } from './known-differences';
 import { runPool } from './pool';
 import { findExplain } from './prediction';
-import { renderReport, type EngineSummary } from './report';
+import { agreementCounts, renderReport, type EngineSummary } from './report';
 import { findDifferences, staleKnownDifferences, verdictLine, type KnownDifference, type ScenarioVerdict } from './verdict';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -99,8 +99,9 @@ async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[]
     writeKnownDifferences(engine, recorded);
     console.log(`${engine}: wrote ${recorded.length} known differences to apps/web/verify/known-differences/${engine}.json`);
   }
-  const passed = verdicts.filter((verdict) => verdict.agree).length;
-  console.log(`${engine}: ${passed} of ${verdicts.length} agree in ${seconds.toFixed(1)} s (${(verdicts.length / seconds).toFixed(2)} scenarios/s)`);
+  const { agreed: passed, throughKnown } = agreementCounts(verdicts);
+  const knownNote = throughKnown > 0 ? ` (${throughKnown} only through known differences: ${verdicts.length - throughKnown} of ${verdicts.length} without)` : '';
+  console.log(`${engine}: ${passed} of ${verdicts.length} agree${knownNote} in ${seconds.toFixed(1)} s (${(verdicts.length / seconds).toFixed(2)} scenarios/s)`);
   return { engine, version: slots[0]?.worker.version ?? verdicts[0]?.version ?? engine, verdicts, seconds, stale };
 }
 

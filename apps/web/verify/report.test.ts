@@ -19,7 +19,7 @@ describe('report', () => {
       differences: [{ field: 'runs[1].preflight', expected: false, actual: true, against: 'prediction', known: false }],
     };
     const text = renderReport([{ engine: 'firefox', version: 'Firefox 153.8.0', verdicts: [verdict], seconds: 2, stale: [] }], new Date(0));
-    expect(text).toContain('| Firefox | Firefox 153.8.0 | 0 of 1 | 1 | 2.0 s | 0.50 |');
+    expect(text).toContain('| Firefox | Firefox 153.8.0 | 0 of 1 | 0 | 0 of 1 | 2.0 s | 0.50 |');
     expect(text).toContain('## Firefox (Firefox 153.8.0)');
     expect(text).toContain('| `cache-reused` | ok 200, preflight / ok 200, no preflight | ok 200, preflight / ok 200, no preflight | — | ✗ runs[1].preflight |');
     expect(text).toContain('- `cache-reused` `runs[1].preflight`: predicted false, observed true');

@@ -39,16 +39,27 @@ function agreement(verdict: ScenarioVerdict): string {
   const fresh = verdict.differences.filter((difference) => !difference.known);
   const known = verdict.differences.filter((difference) => difference.known);
   const mark = fresh.length === 0 ? '✓' : `✗ ${fresh.map((difference) => `${difference.against === 'expect' ? 'expect ' : ''}${difference.field}`).join(', ')}`;
-  return known.length ? `${mark} (known: ${known.map((difference) => difference.field).join(', ')})` : mark;
+  return known.length ? `${mark} (known: ${known.map((difference) => `${difference.against === 'expect' ? 'expect ' : ''}${difference.field}`).join(', ')})` : mark;
+}
+
+/** Agreeing scenarios; those that agree only because their differences are known; those with no difference at all. */
+export function agreementCounts(verdicts: readonly ScenarioVerdict[]): { agreed: number; throughKnown: number; identical: number } {
+  const agreed = verdicts.filter((verdict) => verdict.agree).length;
+  const identical = verdicts.filter((verdict) => verdict.agree && verdict.differences.length === 0).length;
+  return { agreed, throughKnown: agreed - identical, identical };
 }
 
 export function renderReport(summaries: readonly EngineSummary[], generatedAt: Date): string {
   const lines: string[] = ['# Differential verification', '', `Generated ${generatedAt.toISOString()} by \`pnpm verify\`. How to read it: [apps/web/verify/README.md](../apps/web/verify/README.md).`, ''];
-  lines.push('| engine | version | agree | scenarios | time | scenarios/s |', '|---|---|---|---|---|---|');
+  lines.push(
+    '| engine | version | agree | of which only through known differences | identical to the prediction and expect | time | scenarios/s |',
+    '|---|---|---|---|---|---|---|',
+  );
   for (const summary of summaries) {
-    const agreed = summary.verdicts.filter((verdict) => verdict.agree).length;
-    const rate = summary.seconds > 0 ? (summary.verdicts.length / summary.seconds).toFixed(2) : '—';
-    lines.push(`| ${ENGINE_TITLES[summary.engine]} | ${cell(summary.version)} | ${agreed} of ${summary.verdicts.length} | ${summary.verdicts.length} | ${summary.seconds.toFixed(1)} s | ${rate} |`);
+    const { agreed, throughKnown, identical } = agreementCounts(summary.verdicts);
+    const total = summary.verdicts.length;
+    const rate = summary.seconds > 0 ? (total / summary.seconds).toFixed(2) : '—';
+    lines.push(`| ${ENGINE_TITLES[summary.engine]} | ${cell(summary.version)} | ${agreed} of ${total} | ${throughKnown} | ${identical} of ${total} | ${summary.seconds.toFixed(1)} s | ${rate} |`);
   }
   for (const summary of summaries) {
     lines.push('', `## ${ENGINE_TITLES[summary.engine]} (${cell(summary.version)})`, '');

@@ -16,7 +16,8 @@ export function detectBrowser(userAgent: string): DetectedBrowser {
   const edge = /Edg\/([\d.]+)/.exec(userAgent);
   if (edge) return { engine: 'chromium', name: 'Edge', version: edge[1] ?? '' };
   const chrome = /(HeadlessChrome|Chromium|Chrome)\/([\d.]+)/.exec(userAgent);
-  if (chrome) return { engine: 'chromium', name: chrome[1] === 'Chrome' ? 'Chrome' : 'Chromium', version: chrome[2] ?? '' };
+  // Chromium's reduced user agent only tells the major version ("156.0.0.0"): show just that, not zeros.
+  if (chrome) return { engine: 'chromium', name: chrome[1] === 'Chrome' ? 'Chrome' : 'Chromium', version: (chrome[2] ?? '').replace(/\.0\.0\.0$/, '') };
   const safari = /Version\/([\d.]+).*Safari/.exec(userAgent);
   if (safari) return { engine: 'webkit', name: 'Safari', version: safari[1] ?? '' };
   const webkit = /AppleWebKit\/([\d.]+)/.exec(userAgent);

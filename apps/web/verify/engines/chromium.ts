@@ -9,7 +9,7 @@
 // user-data-dir per scenario and runs it in that profile's default (not off-the-record) context instead:
 // slower, used to check that both ways observe the same.
 import type { Origins, Scenario } from '@cors-playground/cors-core';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumLaunchOptions, freshChromiumProfile } from '../../../../scripts/chromium';
 import type { RunnerResult } from '../../src/runner/types';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
@@ -32,17 +32,35 @@ async function launch(): Promise<{ browser: Browser; dispose: () => Promise<void
   };
 }
 
-async function runInContext(context: BrowserContext, scenario: Scenario, origins: Origins): Promise<EngineRun> {
+/** A context with the runner already open and its console listened to. */
+interface ReadyPage {
+  context: BrowserContext;
+  page: Page;
+  entries: ConsoleEntry[];
+  pageOrigin: string;
+}
+
+async function openRunner(context: BrowserContext, pageOrigin: string): Promise<ReadyPage> {
   const entries: ConsoleEntry[] = [];
   const page = await context.newPage();
   // Console messages of every frame of the page (OOPIFs included: Playwright attaches to them).
   page.on('console', (message) => entries.push({ kind: 'message', text: message.text() }));
-  await page.exposeBinding(RUN_END_BINDING, (_source, index: number) => {
-    entries.push({ kind: 'boundary', index });
-  });
-  await page.goto(`${origins.page}/runner.html`, { waitUntil: 'load' });
-  const result = (await page.evaluate(runnerExpression(scenario, origins, RUN_END_BINDING))) as RunnerResult;
-  return { result, consoleTexts: splitConsoleByRun(entries, result.runs.length) };
+  // Module scripts run before DOMContentLoaded; runnerExpression waits for the runner besides.
+  await page.goto(`${pageOrigin}/runner.html`, { waitUntil: 'domcontentloaded' });
+  return { context, page, entries, pageOrigin };
+}
+
+async function runIn(ready: ReadyPage, scenario: Scenario, origins: Origins): Promise<EngineRun> {
+  // Console messages only need splitting between runs when there are several (exposing the binding
+  // costs about as much as a small scenario).
+  const split = scenario.repeat > 1;
+  if (split) {
+    await ready.page.exposeBinding(RUN_END_BINDING, (_source, index: number) => {
+      ready.entries.push({ kind: 'boundary', index });
+    });
+  }
+  const result = (await ready.page.evaluate(runnerExpression(scenario, origins, split ? RUN_END_BINDING : null))) as RunnerResult;
+  return { result, consoleTexts: splitConsoleByRun(ready.entries, result.runs.length) };
 }
 
 export async function startChromium(options: ChromiumOptions): Promise<EngineWorker> {
@@ -52,29 +70,56 @@ export async function startChromium(options: ChromiumOptions): Promise<EngineWor
     await probe.dispose();
     return text;
   });
+
+  // Opening a context and the runner page costs more than most scenarios: the next one is opened
+  // while the current scenario runs. Each scenario still gets a context of its own, used once.
+  let next: Promise<ReadyPage> | undefined;
+  const prepare = (browser: Browser, pageOrigin: string): Promise<ReadyPage> => {
+    const ready = browser.newContext().then((context) => openRunner(context, pageOrigin).catch(async (error: unknown) => {
+      await context.close().catch(() => undefined);
+      throw error;
+    }));
+    ready.catch(() => undefined); // awaited (and reported) by the run that takes it
+    return ready;
+  };
+  const discard = async (pending: Promise<ReadyPage> | undefined) => {
+    const ready = await pending?.catch(() => undefined);
+    await ready?.context.close().catch(() => undefined);
+  };
+
   return {
     engine: 'chromium',
     version: `Chromium ${version}`,
     async run(scenario, origins) {
       if (shared) {
-        const context = await shared.browser.newContext();
+        const browser = shared.browser;
+        let pending = next;
+        next = undefined;
+        if (pending && (await pending.catch(() => undefined))?.pageOrigin !== origins.page) {
+          await discard(pending);
+          pending = undefined;
+        }
+        const ready = await (pending ?? prepare(browser, origins.page));
+        next = prepare(browser, origins.page);
         try {
-          return await runInContext(context, scenario, origins);
+          return await runIn(ready, scenario, origins);
         } finally {
-          await context.close();
+          await ready.context.close();
         }
       }
       // The default context of a new user-data-dir: exactly a user's new profile.
       const profile = freshChromiumProfile();
       const context = await chromium.launchPersistentContext('', chromiumLaunchOptions(profile.dir));
       try {
-        return await runInContext(context, scenario, origins);
+        return await runIn(await openRunner(context, origins.page), scenario, origins);
       } finally {
         await context.close();
         profile.dispose();
       }
     },
     async close() {
+      await discard(next);
+      next = undefined;
       await shared?.dispose();
       shared = undefined;
     },

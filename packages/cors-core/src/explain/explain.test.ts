@@ -57,6 +57,18 @@ describe('explain() shape', () => {
     );
   });
 
+  it('follows the origins of each call, even when a caller changes its own origins object in between', () => {
+    const input = scenario({ request: { url: '{api}/r' }, server: { routes: { '/r': { actual: { status: 200, headers: [['Access-Control-Allow-Origin', '{page}']] } } } } });
+    const origins = { page: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2', other: 'http://127.0.0.1:3' };
+    const first = explain(input, { origins });
+    origins.api = 'http://127.0.0.1:4';
+    const second = explain(input, { origins });
+    expect(first.requests.map((request) => request.url)).toEqual(['http://127.0.0.1:2/r']);
+    expect(second.requests.map((request) => request.url)).toEqual(['http://127.0.0.1:4/r']);
+    expect(explain(input)).toEqual(explain(resolveScenario(input, DEFAULT_ORIGINS)));
+    expect(JSON.stringify(explain(input, { origins: { page: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2', other: 'http://127.0.0.1:3' } }))).toBe(JSON.stringify(first));
+  });
+
   it('uses the origins it is given', () => {
     const origins = { page: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2', other: 'http://127.0.0.1:3' };
     const result = explain(scenario({ request: { url: '{api}/r' } }), { origins });

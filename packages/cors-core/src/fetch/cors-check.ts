@@ -9,6 +9,8 @@ export type CorsCheckResult =
   | { result: 'success'; code: string; facts: Record<string, Fact> }
   | { result: 'failure'; error: CorsErrorKind; code: string; value: string; facts: Record<string, Fact> };
 
+const SPACE_OR_COMMA = /[ ,]/;
+
 /**
  * Which of Chromium's error kinds a failed origin comparison is.
  * AD-HOC: services/network/public/cpp/cors/cors.cc `CheckAccess` classifies the failure: a value with a
@@ -16,7 +18,7 @@ export type CorsCheckResult =
  * (the empty value included), anything else is a mismatch. The spec only says "failure".
  */
 function classifyMismatch(allowOrigin: string): CorsErrorKind {
-  if (/[ ,]/.test(allowOrigin)) return 'MultipleAllowOriginValues';
+  if (SPACE_OR_COMMA.test(allowOrigin)) return 'MultipleAllowOriginValues';
   if (allowOrigin === 'null') return 'AllowOriginMismatch';
   const url = parseUrl(allowOrigin);
   return url && url.host ? 'AllowOriginMismatch' : 'InvalidAllowOriginValue';
@@ -52,7 +54,7 @@ export function corsCheck(serializedRequestOrigin: string, credentialsMode: Cred
   if (credentialsMode !== 'include') return { result: 'success', code: 'acao-match', facts };
   // 6-7.
   const credentials = getHeader(responseHeaders, 'Access-Control-Allow-Credentials');
-  if (credentials === 'true') return { result: 'success', code: 'acao-match-acac-true', facts: { ...facts, allowCredentials: credentials } };
+  if (credentials === 'true') return { result: 'success', code: 'acao-match-acac-true', facts: Object.assign({}, facts, { allowCredentials: credentials }) };
   // 8.
-  return { result: 'failure', error: 'InvalidAllowCredentials', code: 'acac-not-true', value: credentials ?? '', facts: { ...facts, allowCredentials: credentials } };
+  return { result: 'failure', error: 'InvalidAllowCredentials', code: 'acac-not-true', value: credentials ?? '', facts: Object.assign({}, facts, { allowCredentials: credentials }) };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertHeaderNamesToSortedLowercaseSet, getHeader, parseTokenList } from './header-list';
+import { convertHeaderNamesToSortedLowercaseSet, getHeader, parseTokenList, stripHttpTabOrSpace } from './header-list';
 import { parseMimeType } from './mime';
 
 describe('header list values (https://fetch.spec.whatwg.org/#extract-header-list-values)', () => {
@@ -24,6 +24,11 @@ describe('header list values (https://fetch.spec.whatwg.org/#extract-header-list
   it('getHeader combines repeated lines with ", " (https://fetch.spec.whatwg.org/#concept-header-list-get)', () => {
     expect(getHeader([['ACAO', 'a'], ['x', 'y'], ['acao', 'b']], 'Acao')).toBe('a, b');
     expect(getHeader([['x', 'y']], 'acao')).toBeNull();
+  });
+
+  it('property: stripHttpTabOrSpace removes exactly the leading and trailing tabs and spaces', () => {
+    const item = fc.array(fc.constantFrom(' ', '\t', '\n', 'a', ','), { maxLength: 8 }).map((units) => units.join(''));
+    fc.assert(fc.property(fc.oneof(item, fc.string()), (text) => stripHttpTabOrSpace(text) === text.replace(/^[\t ]+|[\t ]+$/g, '')));
   });
 
   it('property: header-list parsing never throws and every value it returns is a token', () => {

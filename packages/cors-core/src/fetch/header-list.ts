@@ -1,12 +1,17 @@
 // Header lists: https://fetch.spec.whatwg.org/#concept-header-list
-import { isToken, normalizeHeaderValue } from '../scenario/header-syntax';
+import { isLowerCaseMatch, isToken, normalizeHeaderValue } from '../scenario/header-syntax';
 
-/** https://fetch.spec.whatwg.org/#concept-header-value-normalize, skipping the regex when there is nothing to strip. */
-function normalize(value: string): string {
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  const ws = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-  return value.length > 0 && (ws(first) || ws(last)) ? normalizeHeaderValue(value) : value;
+const LEADING_OR_TRAILING_HTTP_TAB_OR_SPACE = /^[\t ]+|[\t ]+$/g;
+
+/** https://fetch.spec.whatwg.org/#http-tab-or-space-byte : 0x09 HT or 0x20 SP. */
+function isHttpTabOrSpaceByte(code: number): boolean {
+  return code === 0x09 || code === 0x20;
+}
+
+/** Removes leading and trailing HTTP tab or space bytes (optional whitespace, OWS, around list items). */
+export function stripHttpTabOrSpace(value: string): string {
+  if (value.length === 0 || (!isHttpTabOrSpaceByte(value.charCodeAt(0)) && !isHttpTabOrSpaceByte(value.charCodeAt(value.length - 1)))) return value;
+  return value.replace(LEADING_OR_TRAILING_HTTP_TAB_OR_SPACE, '');
 }
 
 export type Header = readonly [name: string, value: string];
@@ -15,7 +20,7 @@ export type HeaderLines = readonly Header[];
 // https://fetch.spec.whatwg.org/#header-list-contains
 export function headerListContains(list: HeaderLines, name: string): boolean {
   const lower = name.toLowerCase();
-  return list.some(([headerName]) => headerName.toLowerCase() === lower);
+  return list.some(([headerName]) => isLowerCaseMatch(headerName, lower));
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -25,8 +30,8 @@ export function getHeader(list: HeaderLines, name: string): string | null {
   const lower = name.toLowerCase();
   let out: string | null = null;
   for (const [headerName, value] of list) {
-    if (headerName.length !== lower.length || headerName.toLowerCase() !== lower) continue;
-    out = out === null ? normalize(value) : `${out}, ${normalize(value)}`;
+    if (headerName.length !== lower.length || !isLowerCaseMatch(headerName, lower)) continue;
+    out = out === null ? normalizeHeaderValue(value) : `${out}, ${normalizeHeaderValue(value)}`;
   }
   return out;
 }
@@ -56,7 +61,7 @@ export type ListParseResult = { ok: true; values: string[] } | { ok: false; inva
 export function parseTokenList(value: string): ListParseResult {
   const values: string[] = [];
   for (const raw of value.split(',')) {
-    const item = raw.replace(/^[\t ]+|[\t ]+$/g, '');
+    const item = stripHttpTabOrSpace(raw);
     if (item === '') continue;
     if (!isToken(item)) return { ok: false, invalidItem: item };
     values.push(item);

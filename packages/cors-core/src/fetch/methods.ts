@@ -9,10 +9,12 @@ export function isCorsSafelistedMethod(method: string): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'POST';
 }
 
+const FORBIDDEN_METHOD = /^(connect|trace|track)$/i;
+
 // https://fetch.spec.whatwg.org/#forbidden-method
 // "A forbidden method is a method that is a byte-case-insensitive match for `CONNECT`, `TRACE`, or `TRACK`."
 export function isForbiddenMethod(method: string): boolean {
-  return /^(connect|trace|track)$/i.test(method);
+  return FORBIDDEN_METHOD.test(method);
 }
 
 const NORMALIZED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'] as const;

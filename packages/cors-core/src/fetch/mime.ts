@@ -12,6 +12,8 @@ export interface MimeType {
 const TOKEN_CODE_POINT = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 const QUOTED_STRING_TOKEN_CODE_POINT = /^[\t\x20-\x7e\x80-\xff]*$/;
+const TRAILING_HTTP_WHITESPACE = /[\t\n\r ]+$/;
+const HTTP_WHITESPACE_CODE_POINT = /[\t\n\r ]/;
 
 // https://mimesniff.spec.whatwg.org/#parse-a-mime-type
 export function parseMimeType(input: string): MimeType | undefined {
@@ -26,7 +28,7 @@ export function parseMimeType(input: string): MimeType | undefined {
   position = slash + 1;
   // 7-9. Collect code points that are not ";": subtype, trailing whitespace removed; must be token code points.
   const semicolon = text.indexOf(';', position);
-  const subtype = (semicolon === -1 ? text.slice(position) : text.slice(position, semicolon)).replace(/[\t\n\r ]+$/, '');
+  const subtype = (semicolon === -1 ? text.slice(position) : text.slice(position, semicolon)).replace(TRAILING_HTTP_WHITESPACE, '');
   if (!TOKEN_CODE_POINT.test(subtype)) return undefined;
   const mime: MimeType = {
     type: type.toLowerCase(),
@@ -39,7 +41,7 @@ export function parseMimeType(input: string): MimeType | undefined {
   // 11. While position is not past the end of input: parse parameters. Invalid parameters are skipped.
   while (position < text.length) {
     position += 1; // skip ";"
-    while (position < text.length && /[\t\n\r ]/.test(text[position] ?? '')) position += 1;
+    while (position < text.length && HTTP_WHITESPACE_CODE_POINT.test(text[position] ?? '')) position += 1;
     let nameEnd = position;
     while (nameEnd < text.length && text[nameEnd] !== ';' && text[nameEnd] !== '=') nameEnd += 1;
     const name = text.slice(position, nameEnd).toLowerCase();
@@ -68,7 +70,7 @@ export function parseMimeType(input: string): MimeType | undefined {
       while (position < text.length && text[position] !== ';') position += 1;
     } else {
       const end = text.indexOf(';', position);
-      value = (end === -1 ? text.slice(position) : text.slice(position, end)).replace(/[\t\n\r ]+$/, '');
+      value = (end === -1 ? text.slice(position) : text.slice(position, end)).replace(TRAILING_HTTP_WHITESPACE, '');
       position = end === -1 ? text.length : end;
       if (value === '') continue;
     }

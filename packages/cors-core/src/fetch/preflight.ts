@@ -11,9 +11,11 @@ export function isOkStatus(status: number): boolean {
   return status >= 200 && status <= 299;
 }
 
-// https://fetch.spec.whatwg.org/#redirect-status
+const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
+
+// https://fetch.spec.whatwg.org/#redirect-status : "A redirect status is a status that is 301, 302, 303, 307, or 308."
 export function isRedirectStatus(status: number): boolean {
-  return [301, 302, 303, 307, 308].includes(status);
+  return REDIRECT_STATUSES.includes(status);
 }
 
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch-0
@@ -110,7 +112,7 @@ export function checkPreflightAnswer(input: PreflightInput, status: number, head
   if (!methodListed && !isCorsSafelistedMethod(input.method) && !methodWildcard) {
     const caseOnly = methods.some((m) => m.toLowerCase() === input.method.toLowerCase());
     const starWithCredentials = credentialed && methods.includes('*');
-    checks.push({ verdict: 'fail', code: 'method-not-allowed', anchor: ANCHOR, facts: { ...methodFacts, caseOnly, starWithCredentials } });
+    checks.push({ verdict: 'fail', code: 'method-not-allowed', anchor: ANCHOR, facts: Object.assign({}, methodFacts, { caseOnly, starWithCredentials }) });
     return fail('MethodDisallowedByPreflightResponse', input.method);
   }
   checks.push({
@@ -169,11 +171,14 @@ export function checkPreflightAnswer(input: PreflightInput, status: number, head
   return { ok: true, checks, methods, headerNames, maxAgeSeconds, authorizationByWildcard };
 }
 
+const NEGATIVE_INTEGER = /^-\d+$/;
+const DIGITS = /^\d+$/;
+
 /** `Access-Control-Max-Age` in seconds: missing or invalid → 5; negative → 0 (profile); capped by the profile. */
 export function parseMaxAge(value: string | null, profile: BrowserProfile): number {
   if (value === null) return 5;
   const trimmed = value.trim();
-  if (/^-\d+$/.test(trimmed)) return profile.negativeMaxAge === 'zero' ? 0 : 5;
-  if (!/^\d+$/.test(trimmed)) return 5;
+  if (NEGATIVE_INTEGER.test(trimmed)) return profile.negativeMaxAge === 'zero' ? 0 : 5;
+  if (!DIGITS.test(trimmed)) return 5;
   return Math.min(Number(trimmed), profile.maxAgeCapSeconds);
 }

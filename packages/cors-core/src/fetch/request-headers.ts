@@ -1,6 +1,6 @@
 // Request-header rules: https://fetch.spec.whatwg.org/#terminology-headers (CORS-safelisted,
 // CORS-unsafe, forbidden, no-CORS-safelisted, privileged no-CORS).
-import { convertHeaderNamesToSortedLowercaseSet, type HeaderLines } from './header-list';
+import { convertHeaderNamesToSortedLowercaseSet, stripHttpTabOrSpace, type HeaderLines } from './header-list';
 import { isForbiddenMethod } from './methods';
 import { parseMimeType } from './mime';
 
@@ -15,13 +15,15 @@ export function byteLength(value: string): number {
   return value.length;
 }
 
+const CORS_UNSAFE_BYTES_FROM_0X20: readonly number[] = [0x22, 0x28, 0x29, 0x3a, 0x3c, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f];
+
 // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte
 // "A CORS-unsafe request-header byte is a byte byte for which one of the following is true: byte is less
 // than 0x20 and is not 0x09 HT; byte is 0x22 ("), 0x28 (left parenthesis), 0x29 (right parenthesis),
 // 0x3A (:), 0x3C (<), 0x3E (>), 0x3F (?), 0x40 (@), 0x5B ([), 0x5C (\), 0x5D (]), 0x7B ({), 0x7D (}),
 // or 0x7F DEL."
 export function isCorsUnsafeRequestHeaderByte(code: number): boolean {
-  return (code < 0x20 && code !== 0x09) || [0x22, 0x28, 0x29, 0x3a, 0x3c, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f].includes(code);
+  return (code < 0x20 && code !== 0x09) || CORS_UNSAFE_BYTES_FROM_0X20.includes(code);
 }
 
 /** The first CORS-unsafe request-header byte in a value, or undefined. */
@@ -30,10 +32,13 @@ export function firstCorsUnsafeRequestHeaderByte(value: string): string | undefi
   return undefined;
 }
 
+const SIMPLE_RANGE = /^bytes=(\d+)-(\d*)$/;
+const LANGUAGE_BYTES = /^[0-9A-Za-z *,\-.;=]*$/;
+
 // https://fetch.spec.whatwg.org/#simple-range-header-value (for `range`)
 // "bytes=" then a start and optionally an end, digits only, no whitespace, start <= end.
 export function isSimpleRangeHeaderValue(value: string): boolean {
-  const match = /^bytes=(\d+)-(\d*)$/.exec(value);
+  const match = SIMPLE_RANGE.exec(value);
   if (!match) return false;
   const end = match[2] ?? '';
   return end === '' || Number(match[1]) <= Number(end);
@@ -66,7 +71,7 @@ export function corsSafelistedRequestHeaderVerdict(name: string, value: string, 
       return firstCorsUnsafeRequestHeaderByte(value) === undefined ? { safelisted: true, rule } : { safelisted: false, rule, reason: 'unsafe-byte' };
     case 'accept-language':
     case 'content-language':
-      return /^[0-9A-Za-z *,\-.;=]*$/.test(value) ? { safelisted: true, rule } : { safelisted: false, rule, reason: 'bad-language-byte' };
+      return LANGUAGE_BYTES.test(value) ? { safelisted: true, rule } : { safelisted: false, rule, reason: 'bad-language-byte' };
     case 'content-type': {
       if (firstCorsUnsafeRequestHeaderByte(value) !== undefined) return { safelisted: false, rule, reason: 'unsafe-byte' };
       const mime = parseMimeType(value);
@@ -147,15 +152,17 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
   if (FORBIDDEN_REQUEST_HEADER_NAMES.has(lower)) return true;
   if (lower.startsWith('proxy-') || lower.startsWith('sec-')) return true;
   if (lower === 'x-http-method' || lower === 'x-http-method-override' || lower === 'x-method-override') {
-    return value.split(',').some((method) => isForbiddenMethod(method.replace(/^[\t ]+|[\t ]+$/g, '')));
+    return value.split(',').some((method) => isForbiddenMethod(stripHttpTabOrSpace(method)));
   }
   return false;
 }
 
+const NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES: readonly string[] = ['accept', 'accept-language', 'content-language', 'content-type'];
+
 // https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name
 // "`Accept`, `Accept-Language`, `Content-Language`, `Content-Type`"
 export function isNoCorsSafelistedRequestHeaderName(name: string): boolean {
-  return ['accept', 'accept-language', 'content-language', 'content-type'].includes(name.toLowerCase());
+  return NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES.includes(name.toLowerCase());
 }
 
 // https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header
@@ -177,7 +184,9 @@ export function isCorsNonWildcardRequestHeaderName(name: string): boolean {
   return name.toLowerCase() === 'authorization';
 }
 
+const REQUEST_BODY_HEADER_NAMES: readonly string[] = ['content-encoding', 'content-language', 'content-location', 'content-type'];
+
 // https://fetch.spec.whatwg.org/#request-body-header-name
 export function isRequestBodyHeaderName(name: string): boolean {
-  return ['content-encoding', 'content-language', 'content-location', 'content-type'].includes(name.toLowerCase());
+  return REQUEST_BODY_HEADER_NAMES.includes(name.toLowerCase());
 }

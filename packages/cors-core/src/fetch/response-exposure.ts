@@ -42,12 +42,23 @@ export function corsExposedHeaderNames(headers: HeaderLines, credentialsMode: Cr
   return { names: values.map((name) => name.toLowerCase()), wildcard: false, parseFailed: false };
 }
 
+/** The answer's header names (lower-cased, in order of first appearance), then the CORS-safelisted response-header names it lacks. */
+function namesScriptMayAskFor(headers: HeaderLines): string[] {
+  const names: string[] = [];
+  for (const [name] of headers) {
+    const lower = name.toLowerCase();
+    if (!names.includes(lower)) names.push(lower);
+  }
+  for (const name of CORS_SAFELISTED_RESPONSE_HEADER_NAMES) if (!names.includes(name)) names.push(name);
+  return names;
+}
+
 /**
  * `headers.get(name)` (or XHR's `getResponseHeader(name)`) for every header name in the answer plus the
  * CORS-safelisted response-header names, lower-cased. null = hidden or absent.
  */
 export function readableHeaders(tainting: ResponseTainting | null, headers: HeaderLines, credentialsMode: CredentialsMode): Record<string, string | null> {
-  const names = [...new Set([...headers.map(([name]) => name.toLowerCase()), ...CORS_SAFELISTED_RESPONSE_HEADER_NAMES])];
+  const names = namesScriptMayAskFor(headers);
   const out: Record<string, string | null> = {};
   const exposed = tainting === 'cors' ? corsExposedHeaderNames(headers, credentialsMode).names : [];
   for (const name of names) {

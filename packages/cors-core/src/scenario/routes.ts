@@ -1,5 +1,6 @@
 // How the echo server picks its answer (shared/scenario-format.md, `server.routes`). It lives in the
 // core so that the prediction and the real server cannot disagree about which answer a request gets.
+import { isLowerCaseMatch } from './header-syntax';
 import type { Answer, Route, Routes } from './schema';
 
 export type RequestKind = 'preflight' | 'actual';
@@ -79,6 +80,6 @@ export function utf8ByteLength(text: string): number {
  */
 export function echoServerFramingHeaders(headers: readonly (readonly [string, string])[], method: string, status: number, body: string): [string, string][] {
   if (hasNoBody(method, status)) return [];
-  if (headers.some(([name]) => name.toLowerCase() === 'content-length')) return [];
+  if (headers.some(([name]) => isLowerCaseMatch(name, 'content-length'))) return [];
   return [['Content-Length', String(utf8ByteLength(body))]];
 }

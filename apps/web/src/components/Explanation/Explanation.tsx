@@ -1,6 +1,7 @@
 // cors-core's explanation: the algorithm steps it took, each with its verdict (icon and word, never
 // colour alone) and a link to the spec.
 import type { ExplainStep } from '../../core/adapter';
+import { InlineCode } from '../InlineCode/InlineCode';
 
 const ICON = { pass: '✓', fail: '✗', info: 'ℹ' } as const;
 const WORD = { pass: 'pass', fail: 'fail', info: 'info' } as const;
@@ -15,7 +16,7 @@ export function Explanation({ steps, runCount }: { steps: readonly ExplainStep[]
             <span aria-hidden="true">{ICON[step.verdict]}</span> {WORD[step.verdict]}
           </span>
           <span className="step-where">{runCount > 1 ? `run ${step.run + 1}, ` : ''}hop {step.hop + 1}</span>{' '}
-          <span className="step-text">{step.text}</span>{' '}
+          <span className="step-text"><InlineCode text={step.text} /></span>{' '}
           {step.spec && (
             <a href={step.spec} target="_blank" rel="noreferrer" className="step-spec">
               {step.algorithm || 'spec'}

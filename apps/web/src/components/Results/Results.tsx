@@ -12,6 +12,7 @@ import { ProfileSwitcher } from '../ProfileSwitcher/ProfileSwitcher';
 import { observedHops, predictedHops } from '../SequenceDiagram/hops';
 import { SequenceDiagram } from '../SequenceDiagram/SequenceDiagram';
 import { runVerdict, TONE_ICON, TONE_WORD } from './verdict';
+import { InlineCode } from '../InlineCode/InlineCode';
 
 function BrowserVerdict({ run }: { run: RunEntry | undefined }) {
   const verdict = run ? runVerdict(run) : undefined;
@@ -47,7 +48,7 @@ function Prediction({ prediction, engineLabel }: { prediction: PredictionResult;
             <span aria-hidden="true">{prediction.explanation.prediction.outcome === 'ok' ? '✓' : prediction.explanation.prediction.outcome === 'opaque' ? '⚠' : '✗'} </span>
             Outcome: <strong>{prediction.explanation.prediction.outcome}</strong>: {OUTCOME_WORDS[prediction.explanation.prediction.outcome]}.
           </p>
-          <p className="prediction-verdict">{prediction.explanation.verdict}</p>
+          <p className="prediction-verdict"><InlineCode text={prediction.explanation.verdict} /></p>
         </>
       ) : (
         <p className="hint">No prediction: {prediction.reason}.</p>
