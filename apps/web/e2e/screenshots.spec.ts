@@ -1,6 +1,8 @@
-// Screenshots for the README: light and dark, a passing and a failing run, at 1280×720.
+// Screenshots for the README: light and dark, a passing and a failing run, at 1280×720. They are
+// rewritten only on request (`UPDATE_SCREENSHOTS=1 pnpm exec playwright test apps/web/e2e/screenshots.spec.ts`),
+// so a test run never changes tracked files; every run still checks that the screen shows the verdict.
 import { fileURLToPath } from 'node:url';
-import { test } from '../../../scripts/e2e-fixtures';
+import { expect, test } from '../../../scripts/e2e-fixtures';
 import { choosePreset, openPlayground, runAndWait } from './playground-helpers';
 
 const dir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -13,7 +15,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await openPlayground(page);
       await choosePreset(page, preset);
       await runAndWait(page);
-      await page.screenshot({ path: `${dir}playground-${scheme}-${kind}.png`, fullPage: true });
+      await expect(page.getByTestId('browser-verdict')).toHaveAttribute('data-tone', kind);
+      await expect(page.getByTestId('agreement')).toHaveAttribute('data-agreement', 'agree');
+      if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `${dir}playground-${scheme}-${kind}.png`, fullPage: true });
     });
   }
 }

@@ -29,20 +29,49 @@ export const chromiumProfile: BrowserProfile = {
   engine: 'chromium',
   label: 'Chromium',
   extraSafelistedRequestHeader: chromiumExtraSafelistedRequestHeader,
+  corsUnsafeNamesFrom: 'combined',
+  dedupesAccessControlRequestHeaders: true,
+  // AD-HOC: Blink hands the network one line per name, values joined with ", "
+  // (third_party/blink/renderer/core/fetch/headers.cc), whatever the name.
+  singletonRequestHeaders: [],
+  uploadSendsFirstContentType: false,
+  // AD-HOC: third_party/blink/renderer/core/xmlhttprequest/xml_http_request.cc only sets the forced
+  // preflight when there is a body to upload (the XHR spec: whenever an upload listener is registered).
+  uploadListenerPreflightNeedsBody: true,
+  // AD-HOC: services/network/public/cpp/cors/cors.cc `CheckAccess` classifies the failed value.
+  allowOriginFailureClassification: 'value',
+  // AD-HOC: services/network/cors/preflight_controller.cc `HandleRedirect` refuses a redirected
+  // preflight before any other check (kPreflightDisallowedRedirect).
+  preflightRedirectCorsCheckedFirst: false,
   // AD-HOC: feature CorsNonWildcardRequestHeadersSupport is disabled by default
   // (services/network/public/cpp/features.cc; crbug.com/1176753): `Access-Control-Allow-Headers: *` still
   // covers `Authorization` and Chromium only raises the DevTools deprecation issue.
   wildcardCoversAuthorization: true,
-  // AD-HOC: services/network/cors/preflight_result.cc caps max-age at 2 hours.
   // AD-HOC: services/network/cors/preflight_result.cc reports the last missing header name (observed in 156).
   reportsLastMissingHeader: true,
+  // AD-HOC: services/network/cors/preflight_result.cc caps max-age at 2 hours; an unparsable value
+  // gets the 5 s default.
   maxAgeCapSeconds: 7200,
   negativeMaxAge: 'zero',
+  invalidMaxAge: 'default',
   // AD-HOC: services/network/cors/preflight_cache.cc keeps one result per (initiator origin, URL,
-  // network isolation key), replaced by each new preflight, erased when it does not cover a request.
-  preflightCache: 'chromium',
+  // network isolation key), replaced by each new preflight, erased when it does not cover a request,
+  // and kept when the actual response then fails the CORS check.
+  preflightCache: 'replace-per-url',
+  preflightCacheKeyOrigin: 'initiator',
+  preflightCacheKeyIncludesCredentials: false,
+  preflightCacheHonoursWildcard: true,
+  clearsPreflightCacheOnCorsFailure: false,
   // AD-HOC: cors_url_loader.cc / preflight_controller.cc skip the cache for requests with cache load
   // flags (fetch `cache: 'no-cache' | 'reload' | 'no-store'`).
   preflightCacheBypassModes: ['no-cache', 'reload', 'no-store'],
+  // The result of a `no-store` request's preflight is not stored either.
+  preflightCacheNotStoredModes: ['no-store'],
   consoleFlavour: 'chromium',
+  adHocSources: {
+    extraSafelistedRequestHeader: 'Chromium: services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader',
+    authorizationCoveredByWildcard: 'Chromium: feature CorsNonWildcardRequestHeadersSupport is disabled (services/network/public/cpp/features.cc)',
+    preflightCacheErase: 'Chromium: services/network/cors/preflight_cache.cc erases an entry that does not cover the request',
+    preflightCacheBypass: 'Chromium: the request cache mode skips the preflight cache (cors_url_loader.cc)',
+  },
 };

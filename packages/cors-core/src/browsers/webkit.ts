@@ -1,16 +1,47 @@
-// WebKit (WebKitGTK): caps max-age at 600 s (Source/WebCore/loader/CrossOriginPreflightResultCache.cpp,
-// from secondary sources: verify with the differential runner).
+// WebKit (WebKitGTK 2.50, the engine the differential verifier runs). Each value names the WebKit source
+// it comes from (WebKit/WebKit, Source/WebCore/loader/) and was checked against the real engine with
+// `pnpm verify --browser webkit` (apps/web/verify). WebKitWebDriver exposes no console, so the console
+// texts (src/console/webkit.ts) are not checked.
 import type { BrowserProfile } from './profile';
 
 export const webkitProfile: BrowserProfile = {
   engine: 'webkit',
   label: 'WebKit',
+  // No client hints or other extra safelisted names (CrossOriginAccessControl.cpp `isCrossOriginSafeRequestHeader`).
   extraSafelistedRequestHeader: undefined,
-  wildcardCoversAuthorization: false,
+  corsUnsafeNamesFrom: 'combined',
+  dedupesAccessControlRequestHeaders: true,
+  singletonRequestHeaders: [],
+  uploadSendsFirstContentType: false,
+  // Source/WebCore/xml/XMLHttpRequest.cpp (`m_uploadListenerFlag` → PreflightPolicy::Force), as the XHR
+  // spec says: an upload listener forces a preflight even on a GET without a body.
+  uploadListenerPreflightNeedsBody: false,
+  allowOriginFailureClassification: 'value',
+  preflightRedirectCorsCheckedFirst: false,
+  // AD-HOC: CrossOriginPreflightResultCache.cpp `validateCrossOriginHeaders`: a `*` in
+  // Access-Control-Allow-Headers (non-credentialed) covers every name, `Authorization` included.
+  wildcardCoversAuthorization: true,
   reportsLastMissingHeader: false,
+  // CrossOriginPreflightResultCache.cpp: `parseAccessControlMaxAge` (an integer, else the 5 s default:
+  // `abc`, `10.5`), capped at 600 s; a negative age is already expired.
   maxAgeCapSeconds: 600,
   negativeMaxAge: 'zero',
-  preflightCache: 'spec',
-  preflightCacheBypassModes: ['no-store', 'reload', 'no-cache'],
+  invalidMaxAge: 'default',
+  // AD-HOC: CrossOriginPreflightResultCache.cpp keeps one item per (session, ClientOrigin, URL):
+  // `appendEntry` replaces it, `canSkipPreflight` removes an item that does not allow the request.
+  preflightCache: 'replace-per-url',
+  preflightCacheKeyOrigin: 'initiator',
+  preflightCacheKeyIncludesCredentials: false,
+  preflightCacheHonoursWildcard: true,
+  clearsPreflightCacheOnCorsFailure: false,
+  // AD-HOC: DocumentThreadableLoader.cpp / NetworkLoadChecker.cpp `checkCORSRequestWithPreflight` consult
+  // `canSkipPreflight` whatever the request's cache mode: no mode bypasses the preflight cache.
+  preflightCacheBypassModes: [],
+  // `appendEntry` stores whatever the request's cache mode.
+  preflightCacheNotStoredModes: [],
   consoleFlavour: 'webkit',
+  adHocSources: {
+    authorizationCoveredByWildcard: 'WebKit: CrossOriginPreflightResultCache.cpp validateCrossOriginHeaders lets `*` cover every name',
+    preflightCacheErase: 'WebKit: CrossOriginPreflightResultCache.cpp canSkipPreflight removes an item that does not allow the request',
+  },
 };

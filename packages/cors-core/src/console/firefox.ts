@@ -1,10 +1,18 @@
 // Firefox's console text: dom/locales/en-US/chrome/security/security.properties (CORS block), with the
-// MDN page DevTools links each reason to. URLs are logical (no wire prefix).
+// MDN page DevTools links each reason to. URLs are logical (no wire prefix). Checked against Firefox ESR
+// 153 by `pnpm verify --browser firefox` (the runner captures the console).
 import type { FetchFailure } from '../fetch/main-fetch';
 
 export const MDN_CORS_ERRORS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/';
 
 interface FirefoxReason { key: string; mdn: string; reason: string }
+
+const DID_NOT_SUCCEED: FirefoxReason = { key: 'CORSDidNotSucceed2', mdn: 'CORSDidNotSucceed', reason: '(Reason: CORS request did not succeed). Status code: (null).' };
+
+export interface FirefoxConsoleContext {
+  /** The URL of the document that sent the request. */
+  documentUrl: string;
+}
 
 function reasonFor(failure: FetchFailure): FirefoxReason | null {
   const status = failure.status ?? 0;
@@ -39,7 +47,13 @@ function reasonFor(failure: FetchFailure): FirefoxReason | null {
     case 'HeaderDisallowedByPreflightResponse':
       return { key: 'CORSMissingAllowHeaderFromPreflight2', mdn: 'CORSMissingAllowHeaderFromPreflight', reason: `(Reason: header ‘${failure.value}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response).` };
     case 'RedirectContainsCredentials':
-      return { key: 'CORSDidNotSucceed2', mdn: 'CORSDidNotSucceed', reason: `(Reason: CORS request did not succeed). Status code: ${status}.` };
+      // nsCORSListenerProxy.cpp `CheckRequestApproved` logs CORSDidNotSucceed2 for a failed channel with
+      // no parameter: Firefox prints "(null)" for the status code.
+      return DID_NOT_SUCCEED;
+    case 'TooManyRedirects':
+      // The channel itself fails (NS_ERROR_REDIRECT_LOOP); only a CORS request has the CORS listener
+      // that logs it (observed in Firefox ESR 153).
+      return failure.responseTainting === 'cors' ? DID_NOT_SUCCEED : null;
     case 'CorsDisabledScheme':
       return { key: 'CORSRequestNotHttp', mdn: 'CORSRequestNotHttp', reason: '(Reason: CORS request not http).' };
     default:
@@ -47,16 +61,37 @@ function reasonFor(failure: FetchFailure): FirefoxReason | null {
   }
 }
 
-export function firefoxConsoleMessage(failure: FetchFailure): { text: string; mdn: string; key: string } | null {
+function blockedText(reason: FirefoxReason, url: string): string {
+  // CORSNotSupportingCredentials quotes the URL: "... remote resource at ‘%1$S’. (Reason: ...)".
+  const shown = reason.key === 'CORSNotSupportingCredentials' ? `‘${url}’` : url;
+  return `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${shown}. ${reason.reason}`;
+}
+
+/**
+ * The console error(s) Firefox prints for a failure, or null. Several lines are joined with "\n", as
+ * the verifier records them.
+ */
+export function firefoxConsoleMessage(failure: FetchFailure, context?: FirefoxConsoleContext): { text: string; mdn: string; key: string } | null {
+  if (failure.kind === 'DisallowedByMode') {
+    // caps/nsScriptSecurityManager.cpp reports CheckSameOriginError
+    // (dom/locales/en-US/chrome/security/caps.properties): "Security Error: Content at %S may not load data from %S."
+    if (!context) return null;
+    return {
+      key: 'CheckSameOriginError',
+      text: `Security Error: Content at ${context.documentUrl} may not load data from ${failure.lastUrl}.`,
+      mdn: 'https://developer.mozilla.org/en-US/docs/Web/Security/Same-origin_policy',
+    };
+  }
   const reason = reasonFor(failure);
   if (!reason) return null;
-  // CORSNotSupportingCredentials quotes the URL: "... remote resource at ‘%1$S’. (Reason: ...)".
-  const url = reason.key === 'CORSNotSupportingCredentials' ? `‘${failure.lastUrl}’` : failure.lastUrl;
-  return {
-    key: reason.key,
-    text: `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${url}. ${reason.reason}`,
-    mdn: `${MDN_CORS_ERRORS}${reason.mdn}`,
-  };
+  let text = blockedText(reason, failure.lastUrl);
+  if (failure.kind === 'PreflightDisallowedRedirect') {
+    // nsCORSPreflightListener::AsyncOnChannelRedirect logs CORSExternalRedirectNotAllowed, then the
+    // preflight ends on the redirect response: CheckPreflightRequestApproved logs CORSPreflightDidNotSucceed3.
+    const status = failure.status ?? 0;
+    text += `\n${blockedText({ key: 'CORSPreflightDidNotSucceed3', mdn: 'CORSPreflightDidNotSucceed', reason: `(Reason: CORS preflight response did not succeed). Status code: ${status}.` }, failure.lastUrl)}`;
+  }
+  return { key: reason.key, text, mdn: `${MDN_CORS_ERRORS}${reason.mdn}` };
 }
 
 /** CORSAllowHeaderFromPreflightDeprecation: Firefox's warning when `*` was relied on for `Authorization`. */

@@ -20,7 +20,7 @@ export function consoleMessagesFor(run: RunSimulation): ConsoleMessages {
   const context = { api: run.api, documentOrigin: run.documentOrigin };
   const chromiumCors = failure ? chromiumConsoleMessage(failure, context) : null;
   const refused = run.refusedHeaders[0];
-  const firefox = failure ? firefoxConsoleMessage(failure) : null;
+  const firefox = failure ? firefoxConsoleMessage(failure, { documentUrl: run.documentUrl }) : null;
   return {
     chromium: chromiumCors ?? (refused !== undefined ? chromiumRefusedHeaderMessage(refused) : null),
     firefox: firefox ? { text: firefox.text, mdn: firefox.mdn } : null,

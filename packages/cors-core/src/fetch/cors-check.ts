@@ -1,5 +1,6 @@
 // https://fetch.spec.whatwg.org/#concept-cors-check
 import { getHeader, type HeaderLines } from './header-list';
+import type { BrowserProfile } from '../browsers/profile';
 import type { CorsErrorKind, Fact } from './decision';
 import { parseUrl } from './urls';
 
@@ -11,13 +12,21 @@ export type CorsCheckResult =
 
 const SPACE_OR_COMMA = /[ ,]/;
 
+function countHeaderLines(headers: HeaderLines, name: string): number {
+  const lower = name.toLowerCase();
+  return headers.filter(([headerName]) => headerName.toLowerCase() === lower).length;
+}
+
 /**
  * Which of Chromium's error kinds a failed origin comparison is.
  * AD-HOC: services/network/public/cpp/cors/cors.cc `CheckAccess` classifies the failure: a value with a
  * space or comma is "multiple values", a value that is not `null` and not a valid URL is "invalid value"
  * (the empty value included), anything else is a mismatch. The spec only says "failure".
  */
-function classifyMismatch(allowOrigin: string): CorsErrorKind {
+function classifyMismatch(allowOrigin: string, classification: BrowserProfile['allowOriginFailureClassification']): CorsErrorKind {
+  // AD-HOC (Firefox): netwerk/protocol/http/nsCORSListenerProxy.cpp `CheckRequestApproved` compares the
+  // one header's value as a string: whatever it holds, a mismatch (CORSAllowOriginNotMatchingOrigin).
+  if (classification === 'header-lines') return 'AllowOriginMismatch';
   if (SPACE_OR_COMMA.test(allowOrigin)) return 'MultipleAllowOriginValues';
   if (allowOrigin === 'null') return 'AllowOriginMismatch';
   const url = parseUrl(allowOrigin);
@@ -34,9 +43,20 @@ function classifyMismatch(allowOrigin: string): CorsErrorKind {
 //  6. Let credentials be the result of getting `Access-Control-Allow-Credentials` from response's header list.
 //  7. If credentials is `true`, then return success.
 //  8. Return failure."
-export function corsCheck(serializedRequestOrigin: string, credentialsMode: CredentialsMode, responseHeaders: HeaderLines): CorsCheckResult {
+export function corsCheck(
+  serializedRequestOrigin: string,
+  credentialsMode: CredentialsMode,
+  responseHeaders: HeaderLines,
+  classification: BrowserProfile['allowOriginFailureClassification'] = 'value',
+): CorsCheckResult {
   const origin = getHeader(responseHeaders, 'Access-Control-Allow-Origin');
   const facts = { allowOrigin: origin, requestOrigin: serializedRequestOrigin, credentialsMode };
+  // AD-HOC (Firefox): nsCORSListenerProxy.cpp `CheckOriginHeader` counts the header lines first: more
+  // than one is CORSMultipleAllowOriginNotAllowed. The outcome is the spec's (the combined value
+  // `a, b` is never `*` nor an origin), only the reason differs.
+  if (classification === 'header-lines' && origin !== null && countHeaderLines(responseHeaders, 'Access-Control-Allow-Origin') > 1) {
+    return { result: 'failure', error: 'MultipleAllowOriginValues', code: 'acao-multiple', value: origin, facts };
+  }
   // 2.
   if (origin === null) return { result: 'failure', error: 'MissingAllowOriginHeader', code: 'acao-missing', value: '', facts };
   // 3.
@@ -46,7 +66,7 @@ export function corsCheck(serializedRequestOrigin: string, credentialsMode: Cred
   }
   // 4.
   if (origin !== serializedRequestOrigin) {
-    const error = classifyMismatch(origin);
+    const error = classifyMismatch(origin, classification);
     const code = error === 'MultipleAllowOriginValues' ? 'acao-multiple' : error === 'InvalidAllowOriginValue' ? 'acao-invalid' : 'acao-mismatch';
     return { result: 'failure', error, code, value: origin, facts };
   }

@@ -39,13 +39,16 @@ export function getHeader(list: HeaderLines, name: string): string | null {
 /**
  * Combines repeated names into one header (first name's case, values joined with ", "), keeping the
  * order of first appearance. This is what a `Headers` object hands to the network: Blink sends one line.
+ * `singletons` (lower-case names) are not joined: the last value replaces the earlier ones in place
+ * (Gecko's netwerk/protocol/http/nsHttpHeaderArray.h `IsSingletonHeader`).
  */
-export function combineHeaderList(list: HeaderLines): [string, string][] {
+export function combineHeaderList(list: HeaderLines, singletons: readonly string[] = []): [string, string][] {
   const out: [string, string][] = [];
   for (const [name, value] of list) {
     const existing = out.find(([other]) => other.toLowerCase() === name.toLowerCase());
-    if (existing) existing[1] = `${existing[1]}, ${value}`;
-    else out.push([name, value]);
+    if (!existing) out.push([name, value]);
+    else if (singletons.includes(name.toLowerCase())) existing[1] = value;
+    else existing[1] = `${existing[1]}, ${value}`;
   }
   return out;
 }
@@ -85,4 +88,12 @@ export function extractHeaderListValues(list: HeaderLines, name: string): { ok: 
 // order with byte less than."
 export function convertHeaderNamesToSortedLowercaseSet(names: readonly string[]): string[] {
   return [...new Set(names.map((name) => name.toLowerCase()))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The byte-lowercased names sorted with byte less than, duplicates kept. Not a spec algorithm: what
+ * Firefox sends in `Access-Control-Request-Headers` (nsCORSListenerProxy.cpp `StartCORSPreflight`).
+ */
+export function sortLowercaseNamesKeepingDuplicates(names: readonly string[]): string[] {
+  return names.map((name) => name.toLowerCase()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -5,7 +5,7 @@ import { hasForbiddenValueByte, isByteString, isHeaderName, normalizeHeaderValue
 import type { Origins } from '../scenario/placeholders';
 import type { Outcome, Scenario, ScenarioRequest } from '../scenario/schema';
 import { corsCheck, type CredentialsMode } from './cors-check';
-import type { Decision, Fact, FailureKind, Verdict } from './decision';
+import { preflightFlavour, type Decision, type Fact, type FailureKind, type Verdict } from './decision';
 import { combineHeaderList, getHeader, type HeaderLines } from './header-list';
 import { memoizeByString } from './memo';
 import { isCorsSafelistedMethod, isForbiddenMethod, isMethod, normalizeMethod } from './methods';
@@ -45,6 +45,8 @@ export interface FetchFailure {
   duringPreflight: boolean;
   /** Status of the last answer received, or null when none. */
   status: number | null;
+  /** The response tainting when it failed (set once the request went through main fetch): 'cors' = a CORS request. */
+  responseTainting?: ResponseTainting;
 }
 
 export interface RunSimulation {
@@ -52,6 +54,8 @@ export interface RunSimulation {
   api: 'fetch' | 'xhr';
   /** The page's origin as the console prints it ('null' for a sandboxed frame). */
   documentOrigin: string;
+  /** The URL of the document that sends the request (the runner page in the scenario's frame). */
+  documentUrl: string;
   outcome: Outcome;
   status: number;
   responseTainting: ResponseTainting | null;
@@ -145,12 +149,13 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
   const documentOrigin = documentOriginOf(scenario.page);
   // A sandboxed runner is loaded from the page origin; relative URLs resolve against the runner page.
   const base = runnerPageUrlOf(scenario.page === 'null' ? origins.page : scenario.page);
+  const documentUrl = base ? serializeUrl(base) : `${scenario.page}/runner.html`;
   const initialText = request.url;
   let finalAnswerHeaders: [string, string][] | null = null;
 
   const result = (outcome: Outcome, status: number, tainting: ResponseTainting | null, failure: FetchFailure | null): RunSimulation => {
     const readable = readableHeaders(outcome === 'ok' ? tainting : null, finalAnswerHeaders ?? [], credentialsMode);
-    return { run, api, documentOrigin, outcome, status, responseTainting: tainting, finalAnswerHeaders, readable, requests, decisions, failure, refusedHeaders, authorizationCoveredByWildcard };
+    return { run, api, documentOrigin, documentUrl, outcome, status, responseTainting: tainting, finalAnswerHeaders, readable, requests, decisions, failure, refusedHeaders, authorizationCoveredByWildcard };
   };
   // fetch(): https://fetch.spec.whatwg.org/#dom-request ; XHR: https://xhr.spec.whatwg.org/#the-send()-method
   const credentialsMode: CredentialsMode = api === 'xhr' ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials;
@@ -185,6 +190,8 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
   if (api === 'fetch' && request.cache === 'only-if-cached' && mode !== 'same-origin') return failBeforeSend('OnlyIfCachedMode', '', constructor, constructorAnchor, 'only-if-cached', { mode });
 
   // Headers: https://fetch.spec.whatwg.org/#concept-headers-append with guard "request" or "request-no-cors".
+  // `appended` keeps one entry per append (Firefox's header list); `headers` is the combined list.
+  let appended: [string, string][] = [];
   let headers: [string, string][] = [];
   for (const [name, rawValue] of request.headers) {
     const value = normalizeHeaderValue(rawValue);
@@ -201,18 +208,18 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
     // headers's header list; if null, set it to value, otherwise to temporaryValue, 0x2C 0x20, value.
     // If (name, temporaryValue) is not a no-CORS-safelisted request-header, then return."
     if (mode === 'no-cors') {
-      const existing = getHeader(headers, name);
+      const existing = getHeader(appended, name);
       const temporaryValue = existing === null ? value : `${existing}, ${value}`;
       if (!isNoCorsSafelistedRequestHeader(name, temporaryValue)) {
         note('append (guard "request-no-cors")', '#concept-headers-append', 'info', 'header-no-cors-dropped', { name, value: temporaryValue });
         continue;
       }
     }
-    headers.push([name, value]);
+    appended.push([name, value]);
   }
   // AD-HOC: Blink hands the network one line per name, values joined with ", "
   // (third_party/blink/renderer/core/fetch/headers.cc combines on get; the loader sends the combined value).
-  headers = combineHeaderList(headers);
+  headers = combineHeaderList(appended);
 
   // Body: GET/HEAD cannot have one (fetch throws, XHR ignores it); a string body without Content-Type gets
   // `text/plain;charset=UTF-8` (https://fetch.spec.whatwg.org/#concept-bodyinit-extract).
@@ -223,17 +230,19 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
   }
   if (body !== null && getHeader(headers, 'Content-Type') === null) {
     headers.push(['Content-Type', TEXT_PLAIN_UTF8]);
+    appended.push(['Content-Type', TEXT_PLAIN_UTF8]);
     note('extract a body', '#concept-bodyinit-extract', 'info', 'body-content-type-added', { value: TEXT_PLAIN_UTF8 });
   }
   // https://xhr.spec.whatwg.org/#the-send()-method: "use-CORS-preflight flag: this's upload listener flag"
-  const useCorsPreflightFlag = api === 'xhr' && request.uploadListener && body !== null;
+  // AD-HOC: Chromium only when there is a body to upload (profile `uploadListenerPreflightNeedsBody`).
+  const useCorsPreflightFlag = api === 'xhr' && request.uploadListener && (body !== null || !profile.uploadListenerPreflightNeedsBody);
 
   let tainting: ResponseTainting = 'basic';
   let tainted = false;
   let redirectCount = 0;
 
   const fail = (kind: FailureKind, value: string, duringPreflight: boolean): RunSimulation =>
-    result(requests.length > 0 ? 'network-error' : 'throws-before-send', 0, null, { kind, value, hop, lastUrl: logicalUrl(url), initialUrl, duringPreflight, status: requests.at(-1)?.status ?? null });
+    result(requests.length > 0 ? 'network-error' : 'throws-before-send', 0, null, { kind, value, hop, lastUrl: logicalUrl(url), initialUrl, duringPreflight, status: requests.at(-1)?.status ?? null, responseTainting: tainting });
   const send = (kind: 'preflight' | 'actual', wireHeaders: [string, string][], sentMethod: string): ServerAnswer => {
     const browserHeaders: [string, string][] = [['Host', `${url.host}${url.port ? `:${url.port}` : ''}`]];
     // https://w3c.github.io/webappsec-referrer-policy/#referrer-policy-strict-origin-when-cross-origin (the
@@ -283,14 +292,20 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
 
     // https://fetch.spec.whatwg.org/#concept-http-fetch step 4.1: is a CORS-preflight fetch needed?
     if (tainting === 'cors') {
-      const unsafe = corsUnsafeRequestHeaderNamesWithReasons(headers, profile.extraSafelistedRequestHeader);
+      // AD-HOC (Firefox): each appended header is checked on its own (profile `corsUnsafeNamesFrom`), and
+      // the names keep their duplicates (profile `dedupesAccessControlRequestHeaders`).
+      const unsafe = corsUnsafeRequestHeaderNamesWithReasons(
+        profile.corsUnsafeNamesFrom === 'each-append' ? appended : headers,
+        profile.extraSafelistedRequestHeader,
+        !profile.dedupesAccessControlRequestHeaders,
+      );
       const methodUnsafe = !isCorsSafelistedMethod(method);
       const needs = useCorsPreflightFlag || methodUnsafe || unsafe.names.length > 0;
       const extras = headers.filter(([name, value]) => profile.extraSafelistedRequestHeader?.(name.toLowerCase(), value)).map(([name]) => name.toLowerCase());
       note('HTTP fetch', '#concept-http-fetch', 'info', needs ? 'preflight-needed' : 'preflight-not-needed', {
         method, methodUnsafe, unsafeNames: unsafe.names, reasons: unsafe.reasons.map((r) => `${r.name}:${r.reason}`), forced: useCorsPreflightFlag, safelistValueSize: unsafe.safelistValueSize,
       });
-      if (extras.length > 0) note('CORS-safelisted request-header', '#cors-safelisted-request-header', 'info', 'browser-extra-safelisted', { names: extras }, 'Chromium: services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader');
+      if (extras.length > 0) note('CORS-safelisted request-header', '#cors-safelisted-request-header', 'info', 'browser-extra-safelisted', { names: extras }, profile.adHocSources.extraSafelistedRequestHeader);
       if (needs) {
         const cacheRequest = { serializedOrigin, initiatorOrigin: documentOrigin, url: currentUrl, credentialsMode, method, unsafeNames: unsafe.names, now: clock.now };
         const lookup = cache.lookup(cacheRequest, request.cache);
@@ -299,14 +314,22 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
         } else {
           if (lookup.reason !== 'empty' || run > 0) {
             note('CORS-preflight cache', '#concept-cache-match', 'info', `preflight-cache-${lookup.reason}`, { erased: lookup.erased, cacheMode: request.cache ?? null },
-              lookup.reason === 'insufficient' && lookup.erased ? 'Chromium: services/network/cors/preflight_cache.cc erases an entry that does not cover the request' : lookup.reason === 'bypassed' ? 'Chromium: the request cache mode skips the preflight cache (cors_url_loader.cc)' : undefined);
+              lookup.reason === 'insufficient' && lookup.erased ? profile.adHocSources.preflightCacheErase : lookup.reason === 'bypassed' ? profile.adHocSources.preflightCacheBypass : undefined);
           }
           const preflightHeaders = corsPreflightRequestHeaders(serializedOrigin, method, unsafe.names);
           note('CORS-preflight fetch', '#cors-preflight-fetch-0', 'info', 'preflight-sent', { url: currentUrl, method, requestHeaders: unsafe.names.join(','), origin: serializedOrigin });
           const answer = send('preflight', preflightHeaders, 'OPTIONS');
           // AD-HOC: a preflight answered with a redirect fails before any other check
-          // (services/network/cors/preflight_controller.cc `HandleRedirect` → kPreflightDisallowedRedirect).
+          // (services/network/cors/preflight_controller.cc `HandleRedirect` → kPreflightDisallowedRedirect);
+          // Firefox first CORS-checks the redirect response (profile `preflightRedirectCorsCheckedFirst`).
           if (isRedirectStatus(answer.status) && getHeader(answer.headers, 'Location') !== null) {
+            if (profile.preflightRedirectCorsCheckedFirst) {
+              const check = corsCheck(serializedOrigin, credentialsMode, answer.headers, profile.allowOriginFailureClassification);
+              if (check.result === 'failure') {
+                note('CORS-preflight fetch', '#concept-cors-check', 'fail', `preflight-${check.code}`, check.facts);
+                return fail(preflightFlavour(check.error), check.value, true);
+              }
+            }
             note('CORS-preflight fetch', '#cors-preflight-fetch-0', 'fail', 'preflight-redirected', { status: answer.status, location: getHeader(answer.headers, 'Location') });
             return fail('PreflightDisallowedRedirect', '', true);
           }
@@ -330,7 +353,9 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
     // serializedOrigin). Otherwise, if request's method is neither `GET` nor `HEAD`, then ... append."
     const wireHeaders: [string, string][] = [];
     if (tainting === 'cors' || (method !== 'GET' && method !== 'HEAD')) wireHeaders.push(['Origin', serializedOrigin]);
-    wireHeaders.push(...headers);
+    // AD-HOC (Firefox): a repeated singleton header (Content-Type...) reaches the server once, with its
+    // last value (profile `singletonRequestHeaders`).
+    wireHeaders.push(...(profile.singletonRequestHeaders.length > 0 ? firefoxWireHeaders(appended, profile, body !== null && method !== 'GET' && method !== 'HEAD') : headers));
     const answer = send('actual', wireHeaders, method);
     const location = getHeader(answer.headers, 'Location');
     const isRedirect = isRedirectStatus(answer.status) && location !== null;
@@ -340,10 +365,15 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
     // "If request's response tainting is "cors" and a CORS check for request and response returns failure,
     // then return a network error."
     if (tainting === 'cors') {
-      const check = corsCheck(serializedOrigin, credentialsMode, answer.headers);
+      const check = corsCheck(serializedOrigin, credentialsMode, answer.headers, profile.allowOriginFailureClassification);
       // Object.assign, not a spread with added keys: Node 20 runs that an order of magnitude slower.
       note('CORS check', '#concept-cors-check', check.result === 'success' ? 'pass' : 'fail', check.code, Object.assign({}, check.facts, { redirect: isRedirect, tainted }));
-      if (check.result === 'failure') return fail(check.error, check.value, false);
+      if (check.result === 'failure') {
+        // AD-HOC (Firefox): nsCORSListenerProxy.cpp removes the URL's preflight cache entries when a
+        // response fails the CORS check (profile `clearsPreflightCacheOnCorsFailure`); Chromium keeps them.
+        if (profile.clearsPreflightCacheOnCorsFailure) cache.clear({ serializedOrigin, initiatorOrigin: documentOrigin, url: currentUrl, credentialsMode, method, unsafeNames: [], now: clock.now });
+        return fail(check.error, check.value, false);
+      }
     }
 
     if (!isRedirect) {
@@ -395,10 +425,12 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
       note('HTTP-redirect fetch', '#http-redirect-fetch', 'info', 'redirect-method-get', { status: answer.status, from: method });
       method = 'GET'; // and the body becomes null: nothing below reads it again
       headers = removeRequestBodyHeaders(headers);
+      appended = removeRequestBodyHeaders(appended);
     }
     // 13. Cross-origin hop: Authorization removed.
     const beforeAuth = headers.length;
     headers = removeAuthorizationOnCrossOriginRedirect(headers, url, locationUrl);
+    appended = removeAuthorizationOnCrossOriginRedirect(appended, url, locationUrl);
     if (headers.length !== beforeAuth) note('HTTP-redirect fetch', '#http-redirect-fetch', 'info', 'redirect-authorization-removed', {});
     // Tainted origin: https://fetch.spec.whatwg.org/#concept-request-tainted-origin
     if (!tainted && redirectTaintsOrigin(documentOrigin, url, locationUrl)) {
@@ -409,6 +441,18 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
     url = locationUrl;
     hop += 1;
   }
+}
+
+/**
+ * The header lines an engine with singleton request headers (Firefox) sends: repeated names joined with
+ * ", " except the singletons, which keep their last value; with a body, `Content-Type` is the first
+ * value when the profile says so (the upload stream's type).
+ */
+function firefoxWireHeaders(appended: HeaderLines, profile: BrowserProfile, hasBody: boolean): [string, string][] {
+  const lines = combineHeaderList(appended, profile.singletonRequestHeaders);
+  if (!hasBody || !profile.uploadSendsFirstContentType) return lines;
+  const first = appended.find(([name]) => name.toLowerCase() === 'content-type');
+  return first ? lines.map(([name, value]): [string, string] => [name, name.toLowerCase() === 'content-type' ? first[1] : value]) : lines;
 }
 
 /** Lower-cased headers of a predicted request, for `preflightHeaders` / `receivedHeaders`. */

@@ -33,11 +33,12 @@ export class PreflightCache {
 
   constructor(private readonly profile: BrowserProfile) {}
 
-  private key(request: CacheRequest): string {
-    // AD-HOC: Chromium keys by the initiator origin, not the tainted serialized origin
-    // (services/network/cors/preflight_cache.cc).
-    const origin = this.profile.preflightCache === 'chromium' ? request.initiatorOrigin : request.serializedOrigin;
-    return `${origin} ${request.url}`;
+  private key(request: CacheRequest, credentialed = request.credentialsMode === 'include'): string {
+    // AD-HOC: the engines key by the initiator (document) origin, not the tainted serialized origin
+    // (profile `preflightCacheKeyOrigin`); Firefox also by the credentials flag.
+    const origin = this.profile.preflightCacheKeyOrigin === 'initiator' ? request.initiatorOrigin : request.serializedOrigin;
+    const key = `${origin} ${request.url}`;
+    return this.profile.preflightCacheKeyIncludesCredentials ? `${key} ${credentialed ? 'credentialed' : 'plain'}` : key;
   }
 
   // https://fetch.spec.whatwg.org/#concept-cache-match
@@ -48,14 +49,16 @@ export class PreflightCache {
     const credentialed = request.credentialsMode === 'include';
     if (credentialed && !entry.credentials) return false;
     // #concept-cache-match-method: method is a match, or `*` for a non-credentialed request.
-    const methodOk = isCorsSafelistedMethod(request.method) || entry.methods.has(request.method) || (!credentialed && entry.methods.has('*'));
+    // AD-HOC (Firefox): a cached `*` is a literal name that matches nothing (profile `preflightCacheHonoursWildcard`).
+    const wildcard = !credentialed && this.profile.preflightCacheHonoursWildcard;
+    const methodOk = isCorsSafelistedMethod(request.method) || entry.methods.has(request.method) || (wildcard && entry.methods.has('*'));
     if (!methodOk) return false;
     // #concept-cache-match-header: name is a match (case-insensitive), or `*` for a non-credentialed
     // request unless the name is a CORS non-wildcard request-header name.
     return request.unsafeNames.every(
       (name) =>
         entry.headerNames.has(name) ||
-        (!credentialed && entry.headerNames.has('*') && (!isCorsNonWildcardRequestHeaderName(name) || this.profile.wildcardCoversAuthorization)),
+        (wildcard && entry.headerNames.has('*') && (!isCorsNonWildcardRequestHeaderName(name) || this.profile.wildcardCoversAuthorization)),
     );
   }
 
@@ -69,9 +72,10 @@ export class PreflightCache {
       return { hit: false, reason: 'expired', erased: true };
     }
     if (this.covers(entry, request)) return { hit: true, expiresAt: entry.expiresAt };
-    // AD-HOC: Chromium erases an entry that does not cover the request ("hit and fail")
-    // (services/network/cors/preflight_cache.cc `CheckIfRequestCanSkipPreflight`).
-    if (this.profile.preflightCache === 'chromium') {
+    // AD-HOC: Chromium and WebKit erase an entry that does not cover the request ("hit and fail")
+    // (services/network/cors/preflight_cache.cc `CheckIfRequestCanSkipPreflight`; WebKit's
+    // CrossOriginPreflightResultCache.cpp `canSkipPreflight`).
+    if (this.profile.preflightCache === 'replace-per-url') {
       this.entries.delete(key);
       return { hit: false, reason: 'insufficient', erased: true };
     }
@@ -81,27 +85,30 @@ export class PreflightCache {
   /** Stores a preflight result. Returns whether something was stored. */
   store(request: CacheRequest, result: { methods: readonly string[]; headerNames: readonly string[]; maxAgeSeconds: number }, cacheMode: string | undefined): boolean {
     if (result.maxAgeSeconds <= 0) return false;
-    if (cacheMode === 'no-store') return false;
+    if (cacheMode && this.profile.preflightCacheNotStoredModes.includes(cacheMode)) return false;
     const key = this.key(request);
     const credentials = request.credentialsMode === 'include';
     const expiresAt = request.now + result.maxAgeSeconds * 1000;
     const methods = new Set(result.methods);
     const headerNames = new Set(result.headerNames.map((name) => name.toLowerCase()));
     const existing = this.entries.get(key);
-    if (this.profile.preflightCache === 'spec' && existing && existing.credentials === credentials) {
+    if (this.profile.preflightCache === 'merge-per-name' && existing && existing.credentials === credentials) {
       // Spec: entries are per method and per header name; a new preflight adds to (and refreshes) them.
       for (const method of methods) existing.methods.add(method);
       for (const name of headerNames) existing.headerNames.add(name);
       existing.expiresAt = expiresAt;
       return true;
     }
-    // AD-HOC: Chromium keeps one result per key and replaces it (preflight_cache.cc `AppendEntry`).
+    // AD-HOC: Chromium and WebKit keep one result per key and replace it (preflight_cache.cc
+    // `AppendEntry`; CrossOriginPreflightResultCache.cpp `appendEntry`).
     this.entries.set(key, { expiresAt, credentials, methods, headerNames });
     return true;
   }
 
   /** https://fetch.spec.whatwg.org/#concept-cache-clear : "remove any cache entries ... whose key ..., origin and URL match". */
-  clear(request: CacheRequest): void {
-    this.entries.delete(this.key(request));
+  clear(request: CacheRequest): boolean {
+    const plain = this.entries.delete(this.key(request, false));
+    const credentialed = this.entries.delete(this.key(request, true));
+    return plain || credentialed;
   }
 }

@@ -71,7 +71,7 @@ export function checkPreflightAnswer(input: PreflightInput, status: number, head
   const fail = (error: CorsErrorKind, value: string): PreflightOutcome => ({ ok: false, checks, error, value });
 
   // 7. "If a CORS check for request and response returns success and response's status is an ok status, then:"
-  const cors = corsCheck(input.serializedOrigin, input.credentialsMode, headers);
+  const cors = corsCheck(input.serializedOrigin, input.credentialsMode, headers, profile.allowOriginFailureClassification);
   if (cors.result === 'failure') {
     checks.push({ verdict: 'fail', code: `preflight-${cors.code}`, anchor: '#concept-cors-check', facts: cors.facts });
     return fail(preflightFlavour(cors.error), cors.value);
@@ -155,7 +155,7 @@ export function checkPreflightAnswer(input: PreflightInput, status: number, head
       code: 'authorization-covered-by-wildcard',
       anchor: '#cors-non-wildcard-request-header-name',
       facts: { allowHeaders: allowHeadersRaw },
-      adHoc: 'Chromium: feature CorsNonWildcardRequestHeadersSupport is disabled (services/network/public/cpp/features.cc)',
+      adHoc: profile.adHocSources.authorizationCoveredByWildcard,
     });
   }
   if (input.unsafeNames.length > 0) {
@@ -174,11 +174,14 @@ export function checkPreflightAnswer(input: PreflightInput, status: number, head
 const NEGATIVE_INTEGER = /^-\d+$/;
 const DIGITS = /^\d+$/;
 
-/** `Access-Control-Max-Age` in seconds: missing or invalid → 5; negative → 0 (profile); capped by the profile. */
+/** `Access-Control-Max-Age` in seconds: missing or empty → 5; negative or invalid → 5 or 0 (profile); capped by the profile. */
 export function parseMaxAge(value: string | null, profile: BrowserProfile): number {
   if (value === null) return 5;
   const trimmed = value.trim();
+  if (trimmed === '') return 5;
   if (NEGATIVE_INTEGER.test(trimmed)) return profile.negativeMaxAge === 'zero' ? 0 : 5;
-  if (!DIGITS.test(trimmed)) return 5;
+  // AD-HOC (Firefox): nsCORSPreflightListener::AddResultToCache does not cache a value with a byte that
+  // is not a digit (profile `invalidMaxAge`); the spec and Chromium fall back to 5 s.
+  if (!DIGITS.test(trimmed)) return profile.invalidMaxAge === 'zero' ? 0 : 5;
   return Math.min(Number(trimmed), profile.maxAgeCapSeconds);
 }

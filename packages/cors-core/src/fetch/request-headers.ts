@@ -1,6 +1,6 @@
 // Request-header rules: https://fetch.spec.whatwg.org/#terminology-headers (CORS-safelisted,
 // CORS-unsafe, forbidden, no-CORS-safelisted, privileged no-CORS).
-import { convertHeaderNamesToSortedLowercaseSet, stripHttpTabOrSpace, type HeaderLines } from './header-list';
+import { convertHeaderNamesToSortedLowercaseSet, sortLowercaseNamesKeepingDuplicates, stripHttpTabOrSpace, type HeaderLines } from './header-list';
 import { isForbiddenMethod } from './methods';
 import { parseMimeType } from './mime';
 
@@ -106,7 +106,14 @@ export interface UnsafeNameReason {
 // safelistValueSize by header's value's length. 5. If safelistValueSize is greater than 1024, then for each
 // name of potentillyUnsafeNames, append name to unsafeNames. 6. Return the result of convert header names to
 // a sorted-lowercase set with unsafeNames."
-export function corsUnsafeRequestHeaderNamesWithReasons(headers: HeaderLines, extra?: ExtraSafelist): { names: string[]; reasons: UnsafeNameReason[]; safelistValueSize: number } {
+//
+// AD-HOC (Firefox): `keepDuplicates` sorts the lower-cased names without making them a set
+// (netwerk/protocol/http/nsCORSListenerProxy.cpp `StartCORSPreflight`).
+export function corsUnsafeRequestHeaderNamesWithReasons(
+  headers: HeaderLines,
+  extra?: ExtraSafelist,
+  keepDuplicates = false,
+): { names: string[]; reasons: UnsafeNameReason[]; safelistValueSize: number } {
   const unsafe: string[] = [];
   const potentiallyUnsafe: [string, string][] = [];
   const reasons: UnsafeNameReason[] = [];
@@ -127,7 +134,8 @@ export function corsUnsafeRequestHeaderNamesWithReasons(headers: HeaderLines, ex
       reasons.push({ name: name.toLowerCase(), value, reason: 'total-over-1024' });
     }
   }
-  return { names: convertHeaderNamesToSortedLowercaseSet(unsafe), reasons, safelistValueSize };
+  const names = keepDuplicates ? sortLowercaseNamesKeepingDuplicates(unsafe) : convertHeaderNamesToSortedLowercaseSet(unsafe);
+  return { names, reasons, safelistValueSize };
 }
 
 export function corsUnsafeRequestHeaderNames(headers: HeaderLines, extra?: ExtraSafelist): string[] {
