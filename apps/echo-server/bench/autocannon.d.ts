@@ -21,6 +21,7 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       amount?: number;
+      maxOverallRequests?: number;
       headers?: Record<string, string>;
       requests?: { setupRequest?: (request: RequestOptions) => RequestOptions }[];
     }

@@ -1,29 +1,55 @@
 // pnpm --filter @cors-playground/echo-server bench
-// Requests per second and latency with 100 connections (autocannon, loopback, 5 s each) for (a) a bare
-// node:http server writing the same header lines and (b) the echo server answering a scenario route; the
-// ratio (target >= 0.8); then the echo server's RSS before and after 200,000 requests spread over many
-// run ids (records are bounded, so memory must level off).
+//
+// (a) a bare node:http server writing the same status, header lines and body as (b) the echo server
+// answering a scenario route (records on, logging on at its default level), loaded side by side with
+// 100 connections (autocannon, loopback only, every load bounded in time and in count).
+//
+// The main figure is CPU time per request in each server process (process.cpuUsage() delta over a load
+// run / requests it answered): on a shared 2-core machine, wall-clock req/s swings with whatever else runs
+// (the load generator shares the cores too), while the CPU a server spends on one request barely moves.
+// At saturation, throughput is 1 / (CPU per request), so (a)/(b) of CPU per request is the throughput
+// ratio the issue's target (>= 0.8) is about. req/s and p50/p99 latency are printed too.
+// Then the echo server's RSS and JS heap before and after 200,000 requests over 20,000 run ids (records
+// are bounded, so memory must level off).
 import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, createReadStream, openSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { encodeRoutes, wirePrefix } from '../src/protocol';
-import { BENCH_ROUTES } from './scenario';
+import type { ChildStats } from './child';
+import { BENCH_LOGICAL_PATH, BENCH_REQUEST_HEADERS, BENCH_ROUTES, benchRunId, REQUESTS_PER_RUN } from './scenario';
 
 const CONNECTIONS = 100;
-const DURATION_S = 5;
-const ROUNDS = 2;
+const WARMUP_S = 2;
+const DURATION_S = 4;
+const ROUNDS = 3;
+/** Count bound of one timed load run (the time bound is DURATION_S). */
+const MAX_REQUESTS_PER_LOAD = 1_000_000;
 const MEMORY_REQUESTS = 200_000;
-const RUN_IDS = 50_000;
+/** Time bound of each half of the memory phase. */
+const MEMORY_MAX_S = 120;
+const TARGET = 0.8;
 
 interface Child {
+  name: string;
   process: ChildProcess;
   port: number;
   ask<T>(message: string, field: string): Promise<T>;
+  /** The next wire URL for this server: a new run id every REQUESTS_PER_RUN requests. */
+  nextPath(): string;
 }
 
-async function startChild(mode: 'bare' | 'echo'): Promise<Child> {
-  const child = fork(fileURLToPath(new URL('./child.ts', import.meta.url)), [mode], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve) => child.once('message', (message: { port: number }) => resolve(message.port)));
+const payload = encodeRoutes(BENCH_ROUTES);
+
+async function startChild(mode: 'bare' | 'echo', stdout: number | 'ignore'): Promise<Child> {
+  const child = fork(fileURLToPath(new URL('./child.ts', import.meta.url)), [mode], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', stdout, 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { port: number }) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`bench: the ${mode} server exited (${code}) before listening`)));
+  });
   const ask = <T>(message: string, field: string) =>
     new Promise<T>((resolve) => {
       const listener = (reply: Record<string, unknown>) => {
@@ -35,69 +61,168 @@ async function startChild(mode: 'bare' | 'echo'): Promise<Child> {
       child.on('message', listener);
       child.send(message);
     });
-  return { process: child, port, ask };
+  let sent = 0;
+  const nextPath = () => `${wirePrefix({ runId: benchRunId(Math.floor(sent++ / REQUESTS_PER_RUN)), payload })}${BENCH_LOGICAL_PATH}`;
+  return { name: mode, process: child, port, ask, nextPath };
 }
 
-function runId(n: number): string {
-  return `bench${String(n).padStart(17, '0')}`;
+/** One request over a raw socket; the response's bytes exactly as sent (head and body). */
+function rawExchange(port: number, target: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.setTimeout(5_000, () => socket.destroy(new Error('bench: no answer within 5 s')));
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      const bytes = Buffer.concat(chunks);
+      const headEnd = bytes.indexOf('\r\n\r\n');
+      if (headEnd === -1) return;
+      const length = /\r\ncontent-length: *(\d+)/i.exec(bytes.subarray(0, headEnd).toString('latin1'));
+      if (bytes.length >= headEnd + 4 + Number(length?.[1] ?? 0)) {
+        socket.destroy();
+        resolve(bytes);
+      }
+    });
+    const lines = Object.entries(BENCH_REQUEST_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`);
+    socket.write(`GET ${target} HTTP/1.1\r\n${lines.join('')}connection: keep-alive\r\n\r\n`);
+  });
 }
 
-async function load(port: number, path: string, seconds: number): Promise<autocannon.Result> {
-  return autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: CONNECTIONS, duration: seconds, headers: { host: 'api.bench', origin: 'http://web.bench' } });
+interface Round {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  answered: number;
+  cpuUsPerRequest: number;
 }
 
-function summary(name: string, result: autocannon.Result): string {
-  return `${name.padEnd(22)} ${result.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   errors ${result.errors + result.non2xx}`;
+async function load(child: Child, seconds: number): Promise<Round> {
+  const before = await child.ask<ChildStats>('stats', 'stats');
+  const result = await autocannon({
+    url: `http://127.0.0.1:${child.port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    maxOverallRequests: MAX_REQUESTS_PER_LOAD,
+    headers: BENCH_REQUEST_HEADERS,
+    requests: [{ setupRequest: (request) => ({ ...request, path: child.nextPath() }) }],
+  });
+  const after = await child.ask<ChildStats>('stats', 'stats');
+  const answered = after.answered - before.answered;
+  return {
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    answered,
+    cpuUsPerRequest: (after.cpuUs - before.cpuUs) / Math.max(1, answered),
+  };
 }
 
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+const fixed = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MiB`;
 
-async function main(): Promise<void> {
-  const bare = await startChild('bare');
-  const echo = await startChild('echo');
-  const path = `${wirePrefix({ runId: runId(0), payload: encodeRoutes(BENCH_ROUTES) })}/resource`;
-  try {
-    console.log(`echo-server bench: ${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} rounds alternated, loopback`);
-    await load(bare.port, '/resource', 1);
-    await load(echo.port, path, 1);
-    // Alternated, best of ROUNDS for each: the machine is shared, and a burst of load elsewhere should
-    // not decide the ratio.
-    let a: autocannon.Result | undefined;
-    let b: autocannon.Result | undefined;
-    for (let round = 0; round < ROUNDS; round++) {
-      const bareResult = await load(bare.port, '/resource', DURATION_S);
-      const echoResult = await load(echo.port, path, DURATION_S);
-      console.log(`  round ${round + 1}: bare ${bareResult.requests.average.toFixed(0)} req/s, echo ${echoResult.requests.average.toFixed(0)} req/s`);
-      if (!a || bareResult.requests.average > a.requests.average) a = bareResult;
-      if (!b || echoResult.requests.average > b.requests.average) b = echoResult;
-    }
-    console.log(summary('(a) bare node:http', a!));
-    console.log(summary('(b) echo server', b!));
-    console.log(`ratio (b)/(a): ${(b!.requests.average / a!.requests.average).toFixed(2)} (target >= 0.8)`);
+async function countLines(file: string): Promise<{ lines: number; last: string }> {
+  let lines = 0;
+  let tail = '';
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+    tail = (tail + chunk.toString('utf8')).slice(-2048);
+  }
+  const all = tail.trimEnd().split('\n');
+  return { lines, last: all[all.length - 1] ?? '' };
+}
 
-    const payload = encodeRoutes(BENCH_ROUTES);
-    const memory = () => echo.ask<{ rss: number; heapUsed: number }>('rss', 'memory');
+async function main(): Promise<void> {
+  const logFile = path.join(os.tmpdir(), `echo-server-bench-${process.pid}.log`);
+  const logFd = openSync(logFile, 'w');
+  const bare = await startChild('bare', 'ignore');
+  const echo = await startChild('echo', logFd);
+  closeSync(logFd);
+  try {
+    console.log(`echo-server bench: Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(`  ${CONNECTIONS} connections, loopback; warm-up ${WARMUP_S} s each, then ${ROUNDS} rounds of ${DURATION_S} s alternated (a), (b)`);
+    console.log(`  request: Chromium's cross-origin GET without preflight (${Object.keys(BENCH_REQUEST_HEADERS).length + 1} header lines), a new run id every ${REQUESTS_PER_RUN} requests`);
+
+    // Fairness: both servers must put the same bytes on the wire for the same request.
+    const sample = echo.nextPath();
+    const [bareBytes, echoBytes] = [await rawExchange(bare.port, sample), await rawExchange(echo.port, sample)];
+    if (!bareBytes.equals(echoBytes)) {
+      console.error(`bench: (a) and (b) answer differently, the comparison would be unfair:\n--- (a)\n${bareBytes.toString('latin1')}\n--- (b)\n${echoBytes.toString('latin1')}`);
+      process.exitCode = 1;
+      return;
+    }
+    const head = bareBytes.toString('latin1').split('\r\n\r\n')[0]!;
+    console.log(`  answer: identical bytes from (a) and (b), ${bareBytes.length} bytes: ${head.split('\r\n').join(' | ')}`);
+
+    await load(bare, WARMUP_S);
+    await load(echo, WARMUP_S);
+    const rounds: { a: Round; b: Round }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const a = await load(bare, DURATION_S);
+      const b = await load(echo, DURATION_S);
+      rounds.push({ a, b });
+      console.log(
+        `  round ${round + 1}: (a) ${fixed(a.reqPerSec).padStart(7)} req/s ${fixed(a.cpuUsPerRequest, 1).padStart(5)} µs/req   (b) ${fixed(b.reqPerSec).padStart(7)} req/s ${fixed(b.cpuUsPerRequest, 1).padStart(5)} µs/req   CPU ratio ${(a.cpuUsPerRequest / b.cpuUsPerRequest).toFixed(2)}`,
+      );
+    }
+    const summary = (side: 'a' | 'b') => {
+      const all = rounds.map((r) => r[side]);
+      const best = all.reduce((x, y) => (y.reqPerSec > x.reqPerSec ? y : x));
+      return { cpu: median(all.map((r) => r.cpuUsPerRequest)), best, errors: all.reduce((sum, r) => sum + r.errors, 0) };
+    };
+    const a = summary('a');
+    const b = summary('b');
+    console.log('');
+    console.log('                     CPU µs/req   req/s (best)   p50     p99    errors');
+    for (const [name, s] of [['(a) bare node:http', a], ['(b) echo server', b]] as const) {
+      console.log(`${name.padEnd(20)} ${fixed(s.cpu, 1).padStart(8)}   ${fixed(s.best.reqPerSec).padStart(12)}   ${`${s.best.p50} ms`.padStart(5)}  ${`${s.best.p99} ms`.padStart(6)}  ${String(s.errors).padStart(6)}`);
+    }
+    const cpuRatio = a.cpu / b.cpu;
+    console.log(`CPU ratio (a)/(b): ${cpuRatio.toFixed(2)} (target >= ${TARGET}: ${cpuRatio >= TARGET ? 'met' : 'NOT met'}) = the share of (a)'s throughput (b) reaches when the server's core is saturated`);
+    console.log(`throughput ratio (b)/(a), best rounds: ${(b.best.reqPerSec / a.best.reqPerSec).toFixed(2)} (wall clock: the load generator and other work share the 2 cores, so this swings)`);
+
+    const runs = await echo.ask<{ runs: number; bytes: number; logLevel: string }>('records', 'records');
+    const answered = (await echo.ask<ChildStats>('stats', 'stats')).answered;
+    // Give a buffered log writer a moment to flush its last lines before counting.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const log = await countLines(logFile);
+    const lastLine = ((): string => {
+      try {
+        const { msg, status, path: logged } = JSON.parse(log.last) as { msg?: string; status?: number; path?: string };
+        return `last: msg ${JSON.stringify(msg)}, status ${status}, path ${JSON.stringify(logged)}`;
+      } catch {
+        return `last line is not JSON: ${JSON.stringify(log.last.slice(0, 120))}`;
+      }
+    })();
+    console.log(`(b) records: on (${runs.runs} runs held, ~${mib(runs.bytes)}); logging: on, level ${runs.logLevel}, ${fixed(log.lines)} JSON lines for ${fixed(answered)} requests answered (${lastLine})`);
+
+    console.log('');
+    const memory = () => echo.ask<{ rss: number; heapUsed: number }>('memory', 'memory');
     const before = await memory();
-    let n = 0;
-    const checkpoints: string[] = [];
+    console.log(`memory of (b) after a GC, before: RSS ${mib(before.rss)}, JS heap ${mib(before.heapUsed)} (${fixed(answered)} requests already answered)`);
     for (const half of [1, 2]) {
+      const start = (await echo.ask<ChildStats>('stats', 'stats')).answered;
       await autocannon({
         url: `http://127.0.0.1:${echo.port}`,
         connections: CONNECTIONS,
-        amount: MEMORY_REQUESTS / 2,
-        headers: { host: 'api.bench', origin: 'http://web.bench' },
-        requests: [{ setupRequest: (request) => ({ ...request, path: `${wirePrefix({ runId: runId(n++ % RUN_IDS), payload })}/resource` }) }],
+        duration: MEMORY_MAX_S,
+        maxOverallRequests: MEMORY_REQUESTS / 2,
+        headers: BENCH_REQUEST_HEADERS,
+        requests: [{ setupRequest: (request) => ({ ...request, path: echo.nextPath() }) }],
       });
+      const done = (await echo.ask<ChildStats>('stats', 'stats')).answered - start;
       const { rss, heapUsed } = await memory();
       const records = await echo.ask<{ runs: number; bytes: number }>('records', 'records');
-      checkpoints.push(`after ${(half * MEMORY_REQUESTS) / 2} requests: RSS ${mib(rss)}, JS heap ${mib(heapUsed)} (records: ${records.runs} runs, ~${mib(records.bytes)})`);
+      console.log(`  after ${fixed(half * (MEMORY_REQUESTS / 2))} more requests (${fixed(done)} answered in this half): RSS ${mib(rss)}, JS heap ${mib(heapUsed)}; records: ${records.runs} runs, ~${mib(records.bytes)}`);
     }
-    console.log(`before: RSS ${mib(before.rss)}, JS heap ${mib(before.heapUsed)}`);
-    for (const line of checkpoints) console.log(line);
-    console.log(`(${RUN_IDS} run ids; records bounded by --record-max-runs / --record-max-bytes)`);
+    console.log('  (records bounded by --record-max-runs 5000 / --record-max-requests / --record-max-bytes; flat RSS = no leak)');
   } finally {
     bare.process.kill();
     echo.process.kill();
+    rmSync(logFile, { force: true });
   }
 }
 

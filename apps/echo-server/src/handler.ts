@@ -57,12 +57,6 @@ export interface Handler {
   context: HandlerContext;
 }
 
-function pairs(flat: readonly string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
-  return out;
-}
-
 function headerValue(flat: readonly string[], lowerName: string): string | undefined {
   for (let i = 0; i + 1 < flat.length; i += 2) if (flat[i]!.toLowerCase() === lowerName) return flat[i + 1];
   return undefined;
@@ -148,10 +142,9 @@ export function createHandler(context: HandlerContext): Handler {
     if (!wire) return json(400, { error: 'not a scenario URL: expected /r/<runId>/<payload>/<path>' }, log, false);
     log.path = wire.logicalPath.length > 200 ? `${wire.logicalPath.slice(0, 200)}...` : wire.logicalPath;
     log.runId = wire.runId;
-    const headers = pairs(exchange.rawHeaders);
     const answer = exchange.bodyTooLarge
       ? ({ ok: false, kind: 'actual', route: null, status: 413, error: 'request body too large', issues: [{ path: 'body', message: `the body has more than ${config.limits.maxBodyBytes} bytes` }] } as const)
-      : answerScenarioRequest(wire, { method: exchange.method, origin, headers }, { ownOrigins, maxDelayMs: config.limits.maxDelayMs });
+      : answerScenarioRequest(wire, { method: exchange.method, origin, rawHeaders: exchange.rawHeaders }, { ownOrigins, maxDelayMs: config.limits.maxDelayMs });
     const stored = exchange.body.subarray(0, RECORD_BODY_BYTES);
     const delayMs = answer.ok ? answer.delayMs : 0;
     // Recorded before the answer is written: the page reads the record as soon as its request settles.
@@ -159,7 +152,7 @@ export function createHandler(context: HandlerContext): Handler {
       origin,
       method: exchange.method,
       path: wire.logicalPath,
-      rawHeaders: headers,
+      rawHeaders: exchange.rawHeaders,
       body: exchange.bodyBytes === 0 ? null : stored.toString('utf8'),
       bodyBytes: exchange.bodyBytes,
       bodyTruncated: exchange.bodyBytes > stored.length,

@@ -4,7 +4,7 @@ import { RecordStore, type NewRecordedRequest } from './records';
 const limits = { recordMaxRequests: 3, recordMaxRuns: 2, recordMaxAgeMs: 1000, recordMaxBytes: 1_000_000 };
 
 function entry(path: string, body: string | null = null): NewRecordedRequest {
-  return { origin: 'http://api.test', method: 'GET', path, rawHeaders: [['Host', 'api.test']], body, bodyBytes: body?.length ?? 0, bodyTruncated: false, kind: 'actual', route: null, answer: { status: 404, headers: [] }, durationMs: 0 };
+  return { origin: 'http://api.test', method: 'GET', path, rawHeaders: ['Host', 'api.test'], body, bodyBytes: body?.length ?? 0, bodyTruncated: false, kind: 'actual', route: null, answer: { status: 404, headers: [] }, durationMs: 0 };
 }
 
 describe('RecordStore', () => {

@@ -11,19 +11,19 @@ const context = { ownOrigins: own, maxDelayMs: 50 };
 describe('answerScenarioRequest', () => {
   it('uses the preflight answer only for OPTIONS with Access-Control-Request-Method', () => {
     const routes: Routes = { '/r': { preflight: { status: 204, headers: [] }, actual: { status: 200, headers: [] } } };
-    const request = (method: string, headers: [string, string][]) => answerScenarioRequest(wire(routes), { method, origin: 'http://api.test', headers }, context);
-    expect(request('OPTIONS', [['access-control-request-method', 'PUT']])).toMatchObject({ ok: true, kind: 'preflight', status: 204 });
+    const request = (method: string, rawHeaders: string[]) => answerScenarioRequest(wire(routes), { method, origin: 'http://api.test', rawHeaders }, context);
+    expect(request('OPTIONS', ['access-control-request-method', 'PUT'])).toMatchObject({ ok: true, kind: 'preflight', status: 204 });
     expect(request('OPTIONS', [])).toMatchObject({ ok: true, kind: 'actual', status: 200 });
   });
 
   it('caps the delay', () => {
-    const answer = answerScenarioRequest(wire({ '/r': { actual: { status: 200, headers: [], delayMs: 5000 } } }), { method: 'GET', origin: 'http://api.test', headers: [] }, context);
+    const answer = answerScenarioRequest(wire({ '/r': { actual: { status: 200, headers: [], delayMs: 5000 } } }), { method: 'GET', origin: 'http://api.test', rawHeaders: [] }, context);
     expect(answer).toMatchObject({ ok: true, delayMs: 50 });
   });
 
   it('refuses framing headers the server owns', () => {
     for (const name of ['Transfer-Encoding', 'Trailer']) {
-      const answer = answerScenarioRequest(wire({ '/r': { actual: { status: 200, headers: [[name, 'chunked']] } } }), { method: 'GET', origin: 'http://api.test', headers: [] }, context);
+      const answer = answerScenarioRequest(wire({ '/r': { actual: { status: 200, headers: [[name, 'chunked']] } } }), { method: 'GET', origin: 'http://api.test', rawHeaders: [] }, context);
       expect(answer).toMatchObject({ ok: false, status: 400, issues: [{ path: 'server.routes["/r"].actual.headers[0][0]' }] });
     }
   });
@@ -32,7 +32,7 @@ describe('answerScenarioRequest', () => {
     const reflecting = wire({ '/r': { actual: { status: 200, headers: [['X-Echo', '{request.x}'], ['Location', '/{request.x}']] } } });
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 0x2ff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes)), (value) => {
-        const answer = answerScenarioRequest(reflecting, { method: 'GET', origin: 'http://api.test', headers: [['X', value]] }, context);
+        const answer = answerScenarioRequest(reflecting, { method: 'GET', origin: 'http://api.test', rawHeaders: ['X', value] }, context);
         if (answer.ok) for (const [, v] of answer.headers) expect(v).not.toMatch(/[\r\n\0]/);
       }),
     );

@@ -13,6 +13,7 @@ import {
   requestKind,
   resolveRequestPlaceholders,
   ServerSchema,
+  type Answer,
   type RequestKind,
   type Routes,
 } from '@cors-playground/cors-core';
@@ -27,8 +28,8 @@ export interface ScenarioRequest {
   method: string;
   /** The serialized origin the request was sent to. */
   origin: string;
-  /** Header lines as received, in order, with case. */
-  headers: readonly [string, string][];
+  /** Header lines as received, in order, with case, flat as Node's `rawHeaders` (name, value, name, value...). */
+  rawHeaders: readonly string[];
 }
 
 export type ScenarioAnswer =
@@ -78,53 +79,118 @@ export interface AnswerContext {
 
 /** Builds the answer for a scenario request. Never throws. */
 export function answerScenarioRequest(wire: WirePath, request: ScenarioRequest, context: AnswerContext): ScenarioAnswer {
-  const kind = requestKind(request.method, request.headers.map(([name]) => name));
-  const fail = (route: string | null, error: string, issues: Issue[]): ScenarioAnswer => ({ ok: false, kind, route, status: 400, error, issues });
+  // Only an OPTIONS request can be a preflight: other methods need not look at the header names.
+  const kind = requestKind(request.method, request.method === 'OPTIONS' ? headerNames(request.rawHeaders) : []);
 
   const routes = routesOfPayload(wire.payload);
-  if (!routes.ok) return fail(null, routes.error, routes.issues);
+  if (!routes.ok) return { ok: false, kind, route: null, status: 400, error: routes.error, issues: routes.issues };
 
   const match = matchRoute(routes.routes, request.origin, wire.logicalPath, kind);
   const answer = match?.answer ?? NO_ROUTE_ANSWER;
   const route = match?.answer ? match.key : null;
+  const bodyless = hasNoBody(request.method, answer.status);
+  const delayMs = Math.min(answer.delayMs ?? 0, context.maxDelayMs);
+  if (!isFixedAnswer(answer)) return buildAnswer(answer, route, kind, bodyless, delayMs, wire, request, context);
+
+  // The same answer for every request: built and checked once, then shared (frozen) by every reply and
+  // record that uses it.
+  let built = fixedAnswers.get(answer);
+  if (!built) fixedAnswers.set(answer, (built = {}));
+  let fixed = bodyless ? built.bodyless : built.withBody;
+  if (!fixed) {
+    const first = buildAnswer(answer, route, kind, bodyless, delayMs, wire, request, context);
+    if (!first.ok) return first;
+    fixed = { headers: Object.freeze(first.headers.map((line) => Object.freeze(line))) as [string, string][], body: first.body };
+    if (bodyless) built.bodyless = fixed;
+    else built.withBody = fixed;
+  }
+  return { ok: true, kind, route, status: answer.status, headers: fixed.headers, body: fixed.body, delayMs };
+}
+
+function headerNames(rawHeaders: readonly string[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) names.push(rawHeaders[i]!);
+  return names;
+}
+
+function headerPairs(rawHeaders: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) pairs.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
+  return pairs;
+}
+
+/**
+ * Whether an answer comes out the same for every request: nothing reflected (`{request.NAME}`), no
+ * Location (rewritten with the run's prefix and the serving origin) and no Set-Cookie (checked against
+ * the serving host). Then only "does the answer have a body" (HEAD, 1xx, 204, 304) changes it.
+ */
+function isFixedAnswer(answer: Answer): boolean {
+  let fixed = fixedness.get(answer);
+  if (fixed === undefined) {
+    fixed = !(answer.body ?? '').includes('{request.');
+    for (const [name, value] of answer.headers) {
+      const lower = name.toLowerCase();
+      if (value.includes('{request.') || lower === 'location' || lower === 'set-cookie') fixed = false;
+    }
+    fixedness.set(answer, fixed);
+  }
+  return fixed;
+}
+
+// Keyed by the validated answer objects of the payload memo, so they live as long as their payload does.
+const fixedness = new WeakMap<Answer, boolean>();
+const fixedAnswers = new WeakMap<Answer, { withBody?: { headers: [string, string][]; body: Buffer }; bodyless?: { headers: [string, string][]; body: Buffer } }>();
+
+/** The answer's header lines (reflected, checked, Location rewritten) and body, plus the framing line. */
+function buildAnswer(
+  answer: Answer,
+  route: string | null,
+  kind: RequestKind,
+  bodyless: boolean,
+  delayMs: number,
+  wire: WirePath,
+  request: ScenarioRequest,
+  context: AnswerContext,
+): ScenarioAnswer {
+  const fail = (error: string, issues: Issue[]): ScenarioAnswer => ({ ok: false, kind, route, status: 400, error, issues });
   const at = (index: number) => (route === null ? `answer.headers[${index}]` : formatPath(['routes', route, kind, 'headers', index], 'server'));
 
   const headers: [string, string][] = [];
-  const reflect = (text: string) => (text.includes('{request.') ? resolveRequestPlaceholders(text, request.headers) : text);
+  let requestHeaders: [string, string][] | undefined;
+  const reflect = (text: string) => (text.includes('{request.') ? resolveRequestPlaceholders(text, (requestHeaders ??= headerPairs(request.rawHeaders))) : text);
   const body = Buffer.from(reflect(answer.body ?? ''), 'utf8');
-  const bodyless = hasNoBody(request.method, answer.status);
   let headBytes = 0;
   for (const [index, [name, template]] of answer.headers.entries()) {
     let value = reflect(template);
     // Re-validated after reflection: a reflected request header must not smuggle a line into the answer.
-    if (!isHeaderName(name)) return fail(route, 'invalid header name', [{ path: `${at(index)}[0]`, message: `${JSON.stringify(name)} is not a token` }]);
+    if (!isHeaderName(name)) return fail('invalid header name', [{ path: `${at(index)}[0]`, message: `${JSON.stringify(name)} is not a token` }]);
     if (!isSendableHeaderValue(value)) {
-      return fail(route, 'unsendable header value', [{ path: `${at(index)}[1]`, message: `after {request.*} reflection the value ${JSON.stringify(value)} cannot be sent (control character or character above U+00FF)` }]);
+      return fail('unsendable header value', [{ path: `${at(index)}[1]`, message: `after {request.*} reflection the value ${JSON.stringify(value)} cannot be sent (control character or character above U+00FF)` }]);
     }
     const lower = name.toLowerCase();
     if (lower === 'transfer-encoding' || lower === 'trailer') {
-      return fail(route, 'framing header refused', [{ path: `${at(index)}[0]`, message: `the server frames every answer with Content-Length; a ${name} header would make the response unreadable or split it` }]);
+      return fail('framing header refused', [{ path: `${at(index)}[0]`, message: `the server frames every answer with Content-Length; a ${name} header would make the response unreadable or split it` }]);
     }
     if (lower === 'content-length') {
       if (!bodyless && value.trim() !== String(body.length)) {
-        return fail(route, 'wrong Content-Length', [{ path: `${at(index)}[1]`, message: `Content-Length ${JSON.stringify(value)} differs from the body's ${body.length} bytes: the connection would fall out of step` }]);
+        return fail('wrong Content-Length', [{ path: `${at(index)}[1]`, message: `Content-Length ${JSON.stringify(value)} differs from the body's ${body.length} bytes: the connection would fall out of step` }]);
       }
     }
     if (lower === 'location') {
       const rewritten = rewriteLocation(value, request.origin, wire, context.ownOrigins);
-      if (!rewritten.ok) return fail(route, 'redirect refused', [{ path: `${at(index)}[1]`, message: rewritten.message }]);
+      if (!rewritten.ok) return fail('redirect refused', [{ path: `${at(index)}[1]`, message: rewritten.message }]);
       value = rewritten.value;
     }
     if (lower === 'set-cookie') {
       const problem = cookieDomainProblem(value, request.origin);
-      if (problem) return fail(route, 'cookie refused', [{ path: `${at(index)}[1]`, message: problem }]);
+      if (problem) return fail('cookie refused', [{ path: `${at(index)}[1]`, message: problem }]);
     }
     headBytes += name.length + value.length + 4;
-    if (headBytes > MAX_RESPONSE_HEADER_BYTES) return fail(route, 'answer too large', [{ path: at(index), message: `the header block would exceed ${MAX_RESPONSE_HEADER_BYTES} bytes` }]);
+    if (headBytes > MAX_RESPONSE_HEADER_BYTES) return fail('answer too large', [{ path: at(index), message: `the header block would exceed ${MAX_RESPONSE_HEADER_BYTES} bytes` }]);
     headers.push([name, value]);
   }
   headers.push(...echoServerFramingHeaders(headers, request.method, answer.status, body.toString('utf8')));
-  return { ok: true, kind, route, status: answer.status, headers, body: bodyless ? Buffer.alloc(0) : body, delayMs: Math.min(answer.delayMs ?? 0, context.maxDelayMs) };
+  return { ok: true, kind, route, status: answer.status, headers, body: bodyless ? Buffer.alloc(0) : body, delayMs };
 }
 
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;

@@ -89,3 +89,32 @@ describe.runIf(corpusFiles.length > 0)('the corpus (packages/cors-core/corpus) a
     expect(differences.map(formatDifference)).toEqual([]);
   });
 });
+
+describe('the echo server is not an open redirect (its 400 is predicted, not a redirect)', () => {
+  // The echo server answers 400, without CORS headers, instead of sending a Location it cannot resolve
+  // or that leaves its own origins (apps/echo-server/src/scenario-answer.ts, rewriteLocation).
+  it.each([
+    ['https://example.com/elsewhere', 302],
+    ['data:text/plain,hi', 302],
+    ['http://[broken', 302],
+    ['https://example.com/elsewhere', 200],
+  ])('Location %s on a %i answer: the server answers 400', (location, status) => {
+    const explanation = explain(scenario({
+      request: { url: '{api}/start' },
+      server: { routes: { '/start': { actual: { status, headers: [['Access-Control-Allow-Origin', '*'], ['Location', location]] } } } },
+    }));
+    expect(explanation.requests.map((request) => request.status)).toEqual([400]);
+    expect(explanation.prediction.outcome).toBe('network-error');
+  });
+
+  it('a Location on one of its own origins is a redirect', () => {
+    const explanation = explain(scenario({
+      request: { url: '{api}/start' },
+      server: { routes: {
+        '/start': { actual: { status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', '{other}/final']] } },
+        '{other}/final': { actual: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } },
+      } },
+    }));
+    expect(explanation.requests.map((request) => request.status)).toEqual([302, 200]);
+  });
+});

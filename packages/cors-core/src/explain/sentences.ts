@@ -117,7 +117,7 @@ export function sentenceFor(decision: Decision): string {
     case 'method-listed': return `The method ${q(f.method)} is listed in \`Access-Control-Allow-Methods\`.`;
     case 'method-safelisted': return `The method ${q(f.method)} is CORS-safelisted, so \`Access-Control-Allow-Methods\` need not list it.`;
     case 'method-wildcard': return `\`Access-Control-Allow-Methods: *\` allows ${q(f.method)} because the request has no credentials.`;
-    case 'authorization-covered-by-wildcard': return '`Access-Control-Allow-Headers: *` does not cover `Authorization` per the spec, but this browser still lets it through and only warns (a DevTools deprecation issue).';
+    case 'authorization-covered-by-wildcard': return '`Access-Control-Allow-Headers: *` does not cover `Authorization` per the spec, but this browser still lets it through and only warns (Chromium: a DevTools deprecation issue; Firefox: a console warning).';
     case 'authorization-not-listed': return `\`Authorization\` must be listed by name in \`Access-Control-Allow-Headers\`${f.wildcard ? '; `*` never covers it' : ''}.`;
     case 'header-not-allowed': return `The request header ${q(f.header)} is not in \`Access-Control-Allow-Headers\` (${f.allowHeaders === null ? 'missing' : q(f.allowHeaders)})${f.starWithCredentials ? '; `*` is only a wildcard for requests without credentials' : ''}.`;
     case 'headers-wildcard': return `\`Access-Control-Allow-Headers: *\` covers ${q(f.headers)} because the request has no credentials.`;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertHeaderNamesToSortedLowercaseSet, getHeader, parseTokenList, stripHttpTabOrSpace } from './header-list';
+import { combineHeaderList, convertHeaderNamesToSortedLowercaseSet, getHeader, parseTokenList, sortLowercaseNamesKeepingDuplicates, stripHttpTabOrSpace } from './header-list';
 import { parseMimeType } from './mime';
 
 describe('header list values (https://fetch.spec.whatwg.org/#extract-header-list-values)', () => {
@@ -69,5 +69,36 @@ describe('parse a MIME type (https://mimesniff.spec.whatwg.org/#parse-a-mime-typ
 
   it('property: parseMimeType never throws', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (value) => { parseMimeType(value); }));
+  });
+});
+
+describe('engine variants of the header list (Firefox: nsCORSListenerProxy.cpp, nsHttpHeaderArray.h)', () => {
+  const name = fc.constantFrom('X-A', 'x-a', 'X-B', 'Content-Type', 'content-type', 'Authorization');
+  const lines = fc.array(fc.tuple(name, fc.constantFrom('1', '2', 'text/plain')), { maxLength: 8 });
+
+  it('sorting names keeping duplicates: same names as the spec set, one per input name, sorted', () => {
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 8 }), (names) => {
+        const sorted = sortLowercaseNamesKeepingDuplicates(names);
+        expect(sorted).toHaveLength(names.length);
+        expect([...new Set(sorted)]).toEqual(convertHeaderNamesToSortedLowercaseSet(names));
+        expect([...sorted].sort()).toEqual(sorted);
+      }),
+    );
+  });
+
+  it('combining with singletons: one line per name in order of first appearance; a singleton keeps its last value, others join with ", "', () => {
+    const singletons = ['content-type', 'authorization'];
+    fc.assert(
+      fc.property(lines, (list) => {
+        const combined = combineHeaderList(list, singletons);
+        expect(combined.map(([n]) => n.toLowerCase())).toEqual([...new Set(list.map(([n]) => n.toLowerCase()))]);
+        for (const [n, value] of combined) {
+          const values = list.filter(([other]) => other.toLowerCase() === n.toLowerCase()).map(([, v]) => v);
+          expect(value).toBe(singletons.includes(n.toLowerCase()) ? values.at(-1) : values.join(', '));
+        }
+        expect(combineHeaderList(list)).toEqual(combineHeaderList(list, []));
+      }),
+    );
   });
 });

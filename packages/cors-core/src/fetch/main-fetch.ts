@@ -192,7 +192,6 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
   // Headers: https://fetch.spec.whatwg.org/#concept-headers-append with guard "request" or "request-no-cors".
   // `appended` keeps one entry per append (Firefox's header list); `headers` is the combined list.
   let appended: [string, string][] = [];
-  let headers: [string, string][] = [];
   for (const [name, rawValue] of request.headers) {
     const value = normalizeHeaderValue(rawValue);
     // #concept-headers-validate: "If name is not a header name or value is not a header value, then throw a TypeError."
@@ -219,7 +218,7 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
   }
   // AD-HOC: Blink hands the network one line per name, values joined with ", "
   // (third_party/blink/renderer/core/fetch/headers.cc combines on get; the loader sends the combined value).
-  headers = combineHeaderList(appended);
+  let headers = combineHeaderList(appended);
 
   // Body: GET/HEAD cannot have one (fetch throws, XHR ignores it); a string body without Content-Type gets
   // `text/plain;charset=UTF-8` (https://fetch.spec.whatwg.org/#concept-bodyinit-extract).

@@ -5,8 +5,8 @@ import type { Origins } from '../scenario/placeholders';
 import { resolveRequestPlaceholders } from '../scenario/placeholders';
 import { echoServerFramingHeaders, matchRoute, NO_ROUTE_ANSWER, type RequestKind } from '../scenario/routes';
 import type { Routes } from '../scenario/schema';
-import { getHeader, type HeaderLines } from './header-list';
-import { isRedirectStatus } from './preflight';
+import { isLowerCaseMatch } from '../scenario/header-syntax';
+import type { HeaderLines } from './header-list';
 import { parseUrl, serializeOrigin, type ParsedUrl } from './urls';
 
 export interface ServerAnswer {
@@ -20,8 +20,15 @@ export interface ServerAnswer {
   note: 'no-route' | 'no-answer-of-this-kind' | 'location-outside-deployment' | null;
 }
 
-/** The answer the echo server sends when a `Location` points outside its origins (no open redirect). */
-export const FOREIGN_LOCATION_ANSWER = { status: 400, headers: [['Content-Type', 'text/plain; charset=utf-8']] as [string, string][] };
+/**
+ * The answer the echo server sends when a `Location` points outside its origins (no open redirect): its
+ * JSON error answer, without CORS headers. NOTE: its Content-Length depends on the error text, so it is
+ * not predicted (it only matters to a page on the same origin as the server).
+ */
+export const FOREIGN_LOCATION_ANSWER = {
+  status: 400,
+  headers: [['Content-Type', 'application/json; charset=utf-8'], ['Cache-Control', 'no-store'], ['X-Content-Type-Options', 'nosniff']] as [string, string][],
+};
 
 /** `ownOrigins`: the serialized origins the echo server serves (page, api, other). */
 export function echoServerAnswer(routes: Routes, url: ParsedUrl, method: string, kind: RequestKind, requestHeaders: HeaderLines, ownOrigins: readonly string[]): ServerAnswer {
@@ -40,14 +47,13 @@ export function echoServerAnswer(routes: Routes, url: ParsedUrl, method: string,
     delayMs: answer.delayMs ?? 0,
     note,
   };
-  // DESIGN.md, "The wire URL": a Location whose target is not one of the server's origins makes the
-  // server answer 400 instead of redirecting.
-  const location = getHeader(headers, 'Location');
-  if (isRedirectStatus(result.status) && location !== null) {
-    const target = parseUrl(location, url);
-    if (target && (target.scheme === 'http' || target.scheme === 'https') && !ownOrigins.includes(serializeOrigin(target))) {
-      return { ...result, ...FOREIGN_LOCATION_ANSWER, body: '', note: 'location-outside-deployment' };
-    }
+  // DESIGN.md, "The wire URL": the echo server answers 400 instead of sending any `Location` line (on
+  // any status) that it cannot resolve or whose target is not one of its own origins: no open redirect.
+  for (const [name, value] of headers) {
+    if (!isLowerCaseMatch(name, 'location')) continue;
+    const target = parseUrl(value, url);
+    const ownTarget = target !== undefined && (target.scheme === 'http' || target.scheme === 'https') && ownOrigins.includes(serializeOrigin(target));
+    if (!ownTarget) return { ...result, ...FOREIGN_LOCATION_ANSWER, body: '', note: 'location-outside-deployment' };
   }
   return result;
 }
