@@ -22,6 +22,7 @@ declare module 'autocannon' {
       duration?: number;
       amount?: number;
       maxOverallRequests?: number;
+      overallRate?: number;
       headers?: Record<string, string>;
       requests?: { setupRequest?: (request: RequestOptions) => RequestOptions }[];
     }

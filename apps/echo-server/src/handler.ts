@@ -6,7 +6,7 @@ import type { EchoConfig } from './config';
 import type { Logger } from './log';
 import { isRunKey, parseWirePath, paths, runIdForKey, RUN_PREFIX, INFRA_PREFIX, type ServerConfig } from './protocol';
 import { RECORD_BODY_BYTES, type RecordStore } from './records';
-import { answerScenarioRequest } from './scenario-answer';
+import { answerScenarioRequest, type SharedAnswer } from './scenario-answer';
 import { staticFileReply, type StaticRoot } from './static-files';
 import pkg from '../package.json';
 
@@ -39,7 +39,7 @@ export interface LogFields {
 }
 
 export type Reply =
-  | { type: 'response'; status: number; headers: [string, string][]; body: Buffer; delayMs: number; close?: boolean; log: LogFields }
+  | { type: 'response'; status: number; headers: [string, string][]; body: Buffer; delayMs: number; close?: boolean; log: LogFields; shared?: SharedAnswer }
   | { type: 'file'; status: number; headers: [string, string][]; file: string; log: LogFields }
   | { type: 'events'; runId: string; lastEventId: number; log: LogFields };
 
@@ -51,7 +51,8 @@ export interface HandlerContext {
 }
 
 export interface Handler {
-  handle(exchange: Exchange): Promise<Reply>;
+  /** A scenario request is answered at once (no promise); the other routes may have to wait. */
+  handle(exchange: Exchange): Reply | Promise<Reply>;
   /** The serving origin of a request, from its Host (and port). */
   servingOrigin(host: string | undefined, localPort: number): string;
   context: HandlerContext;
@@ -60,6 +61,11 @@ export interface Handler {
 function headerValue(flat: readonly string[], lowerName: string): string | undefined {
   for (let i = 0; i + 1 < flat.length; i += 2) if (flat[i]!.toLowerCase() === lowerName) return flat[i + 1];
   return undefined;
+}
+
+/** The logged form of a path: at most 200 characters. */
+function shortPath(path: string): string {
+  return path.length > 200 ? `${path.slice(0, 200)}...` : path;
 }
 
 /** JSON with the headers every infrastructure endpoint sends (never used for scenario answers). */
@@ -101,18 +107,21 @@ export function createHandler(context: HandlerContext): Handler {
   const servingOrigin = originResolver(config.origins);
   const serverConfig: ServerConfig = { origins: config.origins, version: VERSION };
 
-  async function handle(exchange: Exchange): Promise<Reply> {
+  function handle(exchange: Exchange): Reply | Promise<Reply> {
     const origin = servingOrigin(headerValue(exchange.rawHeaders, 'host'), exchange.localPort);
+    // --- the route table ------------------------------------------------------------------------
+    if (exchange.target.startsWith(RUN_PREFIX)) return scenario(exchange, origin);
+    return infrastructure(exchange, origin);
+  }
+
+  async function infrastructure(exchange: Exchange, origin: string): Promise<Reply> {
     const target = exchange.target;
-    const log: LogFields = { path: target.length > 200 ? `${target.slice(0, 200)}...` : target, origin };
+    const log: LogFields = { path: shortPath(target), origin };
     const method = exchange.method;
     const readOnly = method === 'GET' || method === 'HEAD';
     const notAllowed = () => json(405, { error: `method ${method} is not allowed here; use GET` }, log, true, [['Allow', 'GET, HEAD']]);
 
     if (!target.startsWith('/')) return json(400, { error: 'the request target must be a path starting with "/"' }, log);
-
-    // --- the route table ------------------------------------------------------------------------
-    if (target.startsWith(RUN_PREFIX)) return scenario(exchange, origin, log);
 
     const queryStart = target.indexOf('?');
     const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
@@ -137,15 +146,14 @@ export function createHandler(context: HandlerContext): Handler {
     return staticFileReply(context.staticRoot, pathname, origin === config.origins.page, exchange.rawHeaders, method, log);
   }
 
-  function scenario(exchange: Exchange, origin: string, log: LogFields): Reply {
+  function scenario(exchange: Exchange, origin: string): Reply {
     const wire = parseWirePath(exchange.target);
-    if (!wire) return json(400, { error: 'not a scenario URL: expected /r/<runId>/<payload>/<path>' }, log, false);
-    log.path = wire.logicalPath.length > 200 ? `${wire.logicalPath.slice(0, 200)}...` : wire.logicalPath;
-    log.runId = wire.runId;
+    if (!wire) return json(400, { error: 'not a scenario URL: expected /r/<runId>/<payload>/<path>' }, { path: shortPath(exchange.target), origin }, false);
+    const log: LogFields = { path: shortPath(wire.logicalPath), runId: wire.runId, origin };
     const answer = exchange.bodyTooLarge
       ? ({ ok: false, kind: 'actual', route: null, status: 413, error: 'request body too large', issues: [{ path: 'body', message: `the body has more than ${config.limits.maxBodyBytes} bytes` }] } as const)
       : answerScenarioRequest(wire, { method: exchange.method, origin, rawHeaders: exchange.rawHeaders }, { ownOrigins, maxDelayMs: config.limits.maxDelayMs });
-    const stored = exchange.body.subarray(0, RECORD_BODY_BYTES);
+    const stored = exchange.bodyBytes === 0 ? null : exchange.body.subarray(0, RECORD_BODY_BYTES);
     const delayMs = answer.ok ? answer.delayMs : 0;
     // Recorded before the answer is written: the page reads the record as soon as its request settles.
     store.add(wire.runId, {
@@ -153,13 +161,13 @@ export function createHandler(context: HandlerContext): Handler {
       method: exchange.method,
       path: wire.logicalPath,
       rawHeaders: exchange.rawHeaders,
-      body: exchange.bodyBytes === 0 ? null : stored.toString('utf8'),
+      body: stored === null ? null : stored.toString('utf8'),
       bodyBytes: exchange.bodyBytes,
-      bodyTruncated: exchange.bodyBytes > stored.length,
+      bodyTruncated: exchange.bodyBytes > (stored?.length ?? 0),
       kind: answer.kind,
       route: answer.route,
       answer: answer.ok
-        ? { status: answer.status, headers: answer.headers }
+        ? (answer.shared?.record ?? { status: answer.status, headers: answer.headers })
         : { error: `${answer.status} ${answer.error}: ${answer.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}` },
       durationMs: Math.round((performance.now() - exchange.startedAt + delayMs) * 1000) / 1000,
     });
@@ -170,7 +178,7 @@ export function createHandler(context: HandlerContext): Handler {
       if (answer.status === 413 && reply.type === 'response') reply.close = true;
       return reply;
     }
-    return { type: 'response', status: answer.status, headers: answer.headers, body: answer.body, delayMs, log };
+    return { type: 'response', status: answer.status, headers: answer.headers, body: answer.body, delayMs, log, shared: answer.shared };
   }
 
   return { handle, servingOrigin, context };

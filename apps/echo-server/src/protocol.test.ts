@@ -68,6 +68,23 @@ describe('wire URLs', () => {
     expect(parseWirePath('/r/AAAAAAAAAAAAAAAAAAAAAA/xyz?x=1')).toEqual({ ...run, logicalPath: '/?x=1' });
     expect(parseWirePath('/r/short/xyz/a')).toBeUndefined();
     expect(parseWirePath('/resource')).toBeUndefined();
+    expect(parseWirePath('/r/AAAAAAAAAAAAAAAAAAAAAA/xyz')).toEqual({ ...run, logicalPath: '/' });
+    expect(parseWirePath('/r/AAAAAAAAAAAAAAAAAAAAAA//a')).toBeUndefined();
+    expect(parseWirePath('/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/a?b/c?d')).toEqual({ ...run, logicalPath: '/a?b/c?d' });
+    expect(parseWirePath('/r/AAAAAAAAAAAAAAAAAAAAAA/xyz?b/c')).toEqual({ ...run, logicalPath: '/?b/c' });
+  });
+
+  it('parses any target like a split at "/" and "?" would', () => {
+    const part = fc.stringMatching(/^[A-Za-z0-9_\-/?]{0,12}$/);
+    fc.assert(
+      fc.property(fc.constantFrom('AAAAAAAAAAAAAAAAAAAAAA', 'short', ''), part, (runId, rest) => {
+        const target = `/r/${runId}/${rest}`;
+        const match = /^\/r\/([^/]*)\/([^/?]*)(.*)$/.exec(target)!;
+        const [, id = '', payload = '', tail = ''] = match;
+        const expected = id.length === 22 && payload.length > 0 ? { runId: id, payload, logicalPath: tail === '' ? '/' : tail.startsWith('?') ? `/${tail}` : tail } : undefined;
+        expect(parseWirePath(target)).toEqual(expected);
+      }),
+    );
   });
   it('strips prefixes from console texts', () => {
     const text = "Access to fetch at 'http://api.localhost:8787/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/resource' from origin 'http://web.localhost:8787' has been blocked";

@@ -210,14 +210,18 @@ export interface WirePath extends WireRun {
 /** Splits a request target `/r/<runId>/<payload>/<path>?<query>`; undefined when it is not one. */
 export function parseWirePath(target: string): WirePath | undefined {
   if (!target.startsWith(RUN_PREFIX)) return undefined;
-  const afterPrefix = target.slice(RUN_PREFIX.length);
-  const runEnd = afterPrefix.indexOf('/');
+  // Offsets into the target rather than intermediate copies: this runs on every scenario request.
+  const runStart = RUN_PREFIX.length;
+  const runEnd = target.indexOf('/', runStart);
   if (runEnd === -1) return undefined;
-  const runId = afterPrefix.slice(0, runEnd);
-  const rest = afterPrefix.slice(runEnd + 1);
-  const payloadEnd = rest.search(/[/?]/);
-  const payload = payloadEnd === -1 ? rest : rest.slice(0, payloadEnd);
-  let logicalPath = payloadEnd === -1 ? '/' : rest.slice(payloadEnd);
+  const runId = target.slice(runStart, runEnd);
+  const payloadStart = runEnd + 1;
+  // The payload ends at the first "/" or "?".
+  const slash = target.indexOf('/', payloadStart);
+  const question = target.indexOf('?', payloadStart);
+  const payloadEnd = slash === -1 ? question : question === -1 ? slash : Math.min(slash, question);
+  const payload = payloadEnd === -1 ? target.slice(payloadStart) : target.slice(payloadStart, payloadEnd);
+  let logicalPath = payloadEnd === -1 ? '/' : target.slice(payloadEnd);
   if (logicalPath.startsWith('?')) logicalPath = `/${logicalPath}`;
   if (!isRunId(runId) || payload.length === 0) return undefined;
   return { runId, payload, logicalPath };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecordStore, type NewRecordedRequest } from './records';
 
@@ -57,5 +58,64 @@ describe('RecordStore', () => {
 
   it('reads an unknown run as empty', () => {
     expect(new RecordStore(limits).get('nobody')).toEqual({ runId: 'nobody', requests: [], truncated: false });
+  });
+
+  it('gives back method, path and header lines exactly as received, whatever they hold', () => {
+    // The store packs a request's lines into one string; any text, LF included, must come back the same.
+    const line = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, line), { maxLength: 6 }), line, line, (pairs, method, path) => {
+        const store = new RecordStore(limits);
+        store.add('a', { ...entry(path), method, rawHeaders: pairs.flat() });
+        const [request] = store.get('a').requests;
+        expect([request?.method, request?.path, request?.rawHeaders]).toEqual([method, path, pairs]);
+      }),
+    );
+  });
+
+  it('counts the same bytes for a request whether its lines could be packed or not', () => {
+    const plain = new RecordStore(limits);
+    plain.add('a', { ...entry('/x'), rawHeaders: ['X-A', 'one two'] });
+    const withLf = new RecordStore(limits);
+    withLf.add('a', { ...entry('/x'), rawHeaders: ['X-A', 'one\ntwo'] });
+    expect(withLf.size.bytes).toBe(plain.size.bytes);
+  });
+
+  it('tells live listeners each new request as the record shows it', () => {
+    const store = new RecordStore(limits);
+    const seen: unknown[] = [];
+    store.subscribe('a', (event) => seen.push(event.type === 'request' ? event.request : event.type));
+    store.add('a', { ...entry('/live'), rawHeaders: ['Host', 'api.test', 'X-Dup', '1', 'x-dup', ''] });
+    expect(seen).toEqual([expect.objectContaining({ seq: 0, path: '/live', rawHeaders: [['Host', 'api.test'], ['X-Dup', '1'], ['x-dup', '']] })]);
+  });
+
+  it('keeps the most recently used runs, like a plain list would (any order of adds and reads)', () => {
+    // A model: a list with the most recently used run last; adding or reading moves a run to the end;
+    // past the bound, the first runs go.
+    const maxRuns = 3;
+    const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const step = fc.tuple(fc.constantFrom('add', 'get', 'subscribe'), ids);
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const store = new RecordStore({ ...limits, recordMaxRuns: maxRuns, recordMaxRequests: 100 });
+        let model: { id: string; requests: number }[] = [];
+        for (const [operation, id] of steps) {
+          const known = model.find((run) => run.id === id);
+          if (operation === 'add') {
+            store.add(id, entry(`/${id}`));
+            model = [...model.filter((run) => run.id !== id), { id, requests: (known?.requests ?? 0) + 1 }];
+          } else if (operation === 'get') {
+            expect(store.get(id).requests).toHaveLength(known?.requests ?? 0);
+            if (known) model = [...model.filter((run) => run.id !== id), known];
+          } else {
+            store.subscribe(id, () => {});
+            if (!known) model = [...model, { id, requests: 0 }];
+          }
+          while (model.length > maxRuns) model.shift();
+          expect(store.size.runs).toBe(model.length);
+        }
+        for (const run of model) expect(store.get(run.id).requests).toHaveLength(run.requests);
+      }),
+    );
   });
 });

@@ -19,49 +19,91 @@ type Listener = (event: RecordEvent) => void;
 
 /**
  * A request as the handler gives it to the store. Header lines are flat, as Node's `rawHeaders` has them
- * (name, value, name, value...): the store keeps that array as it is and pairs the lines up only when
- * the record is read. Every request of a busy server is kept until its run is dropped, so each object
- * kept per request costs garbage-collector time on every request (see README "Bench").
+ * (name, value, name, value...); they are paired up only when the record is read.
  */
 export interface NewRecordedRequest extends Omit<RecordedRequest, 'seq' | 'at' | 'rawHeaders'> {
   rawHeaders: readonly string[];
 }
 
-/** What the store keeps per request: one object (the handler's answer headers are shared, not copied). */
-interface StoredRequest extends NewRecordedRequest {
+/**
+ * What the store keeps per request: one object and one string. A busy server keeps every request until
+ * its run is dropped, so each object kept per request is copied and marked by the garbage collector
+ * again and again: the method, the path and the header lines are kept as one string (see README "Bench").
+ */
+interface StoredRequest extends Omit<NewRecordedRequest, 'method' | 'path' | 'rawHeaders'> {
   seq: number;
   at: number;
+  /** The method, the path, then the header lines. */
+  lines: PackedLines;
+}
+
+/**
+ * Lines joined with LF into one new string (which also lets go of the request line or target the method
+ * and path were cut from). A method and a header name are tokens, and neither parser lets an LF into a
+ * path or a header value; a line that holds one anyway keeps the lines as an array.
+ */
+type PackedLines = string | readonly string[];
+
+function packLines(method: string, path: string, rawHeaders: readonly string[]): PackedLines {
+  const lines = [method, path].concat(rawHeaders);
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.includes('\n')) return lines;
+  return lines.join('\n');
+}
+
+function unpackLines(packed: PackedLines): readonly string[] {
+  return typeof packed === 'string' ? packed.split('\n') : packed;
 }
 
 interface Run {
+  id: string;
   createdAt: number;
   requests: StoredRequest[];
   truncated: boolean;
   bytes: number;
-  listeners: Set<Listener>;
+  /** Created for the first listener (most runs never have one). */
+  listeners: Set<Listener> | null;
+  /** Neighbours in the least-recently-used list. */
+  older: Run | null;
+  newer: Run | null;
 }
 
 /** Rough size of a recorded request in memory (UTF-16 strings), for the total-bytes bound. */
-function approximateBytes(request: NewRecordedRequest): number {
-  let chars = request.method.length + request.path.length + request.origin.length + (request.body?.length ?? 0) + (request.route?.length ?? 0);
-  const raw = request.rawHeaders;
-  for (let i = 0; i < raw.length; i++) chars += raw[i]!.length + 8;
-  if ('headers' in request.answer) for (const [name, value] of request.answer.headers) chars += name.length + value.length + 16;
-  else chars += request.answer.error.length;
+function approximateBytes(request: NewRecordedRequest, lines: PackedLines): number {
+  // The method, the path, and each header name and value with 8 more; packed, they are one string with
+  // one LF between each two of them.
+  const count = request.rawHeaders.length;
+  let chars = request.origin.length + (request.body?.length ?? 0) + (request.route?.length ?? 0) + 8 * count;
+  if (typeof lines === 'string') chars += lines.length - (count + 1);
+  else for (const line of lines) chars += line.length;
+  chars += answerChars(request.answer);
   return chars * 2 + 256;
+}
+
+// Answers shared by many requests (frozen: see handler.ts) are measured once.
+const measuredAnswers = new WeakMap<NewRecordedRequest['answer'], number>();
+
+function answerChars(answer: NewRecordedRequest['answer']): number {
+  if (!('headers' in answer)) return answer.error.length;
+  let chars = Object.isFrozen(answer) ? measuredAnswers.get(answer) : undefined;
+  if (chars === undefined) {
+    chars = 0;
+    for (const [name, value] of answer.headers) chars += name.length + value.length + 16;
+    if (Object.isFrozen(answer)) measuredAnswers.set(answer, chars);
+  }
+  return chars;
 }
 
 /** The record's form of a stored request (docs/DESIGN.md "The record"): header lines as [name, value] pairs. */
 function recorded(stored: StoredRequest): RecordedRequest {
-  const raw = stored.rawHeaders;
+  const lines = unpackLines(stored.lines);
   const rawHeaders: [string, string][] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) rawHeaders.push([raw[i]!, raw[i + 1]!]);
+  for (let i = 2; i + 1 < lines.length; i += 2) rawHeaders.push([lines[i]!, lines[i + 1]!]);
   return {
     seq: stored.seq,
     at: stored.at,
     origin: stored.origin,
-    method: stored.method,
-    path: stored.path,
+    method: lines[0]!,
+    path: lines[1]!,
     rawHeaders,
     body: stored.body,
     bodyBytes: stored.bodyBytes,
@@ -74,8 +116,10 @@ function recorded(stored: StoredRequest): RecordedRequest {
 }
 
 export class RecordStore {
-  /** Insertion order = least recently used first. */
   private readonly runs = new Map<string, Run>();
+  /** The least-recently-used list: a doubly linked list, so that using or dropping a run costs the same however many there are. */
+  private oldest: Run | null = null;
+  private newest: Run | null = null;
   private totalBytes = 0;
 
   constructor(
@@ -86,21 +130,16 @@ export class RecordStore {
   /** Records a request and tells the run's live listeners. The caller must not change `request` afterwards. */
   add(runId: string, request: NewRecordedRequest): void {
     const now = this.now();
-    let run = this.touch(runId, now);
-    if (!run) {
-      run = { createdAt: now, requests: [], truncated: false, bytes: 0, listeners: new Set() };
-      this.runs.set(runId, run);
-    }
+    const run = this.touch(runId, now) ?? this.create(runId, now);
     if (run.requests.length >= this.limits.recordMaxRequests) {
       run.truncated = true;
     } else {
+      const lines = packLines(request.method, request.path, request.rawHeaders);
       const entry: StoredRequest = {
         seq: run.requests.length,
         at: now - run.createdAt,
         origin: request.origin,
-        method: request.method,
-        path: request.path,
-        rawHeaders: request.rawHeaders,
+        lines,
         body: request.body,
         bodyBytes: request.bodyBytes,
         bodyTruncated: request.bodyTruncated,
@@ -109,16 +148,16 @@ export class RecordStore {
         answer: request.answer,
         durationMs: request.durationMs,
       };
-      const bytes = approximateBytes(request);
+      const bytes = approximateBytes(request, lines);
       run.requests.push(entry);
       run.bytes += bytes;
       this.totalBytes += bytes;
-      if (run.listeners.size > 0) {
+      if (run.listeners !== null && run.listeners.size > 0) {
         const event: RecordEvent = { type: 'request', request: recorded(entry) };
         for (const listener of run.listeners) listener(event);
       }
     }
-    if (this.runs.size > this.limits.recordMaxRuns || this.totalBytes > this.limits.recordMaxBytes) this.evict(runId);
+    this.evict(run);
   }
 
   /** The record of a run; an unknown or expired run reads as empty (ids are not enumerable). */
@@ -138,18 +177,22 @@ export class RecordStore {
     let run = this.runs.get(runId);
     if (!run) {
       // A page may open the stream before its first request: hold an empty run for it.
-      run = { createdAt: this.now(), requests: [], truncated: false, bytes: 0, listeners: new Set() };
-      this.runs.set(runId, run);
-      this.evict(runId);
+      run = this.create(runId, this.now());
+      this.evict(run);
     }
-    run.listeners.add(listener);
-    return () => run.listeners.delete(listener);
+    const listeners = (run.listeners ??= new Set());
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   /** Drops expired runs; the server calls this periodically. */
   sweep(): void {
     const now = this.now();
-    for (const [runId, run] of this.runs) if (now - run.createdAt >= this.limits.recordMaxAgeMs) this.drop(runId, run);
+    for (let run = this.oldest; run !== null; ) {
+      const newer = run.newer;
+      if (now - run.createdAt >= this.limits.recordMaxAgeMs) this.drop(run);
+      run = newer;
+    }
   }
 
   get size(): { runs: number; bytes: number } {
@@ -159,34 +202,64 @@ export class RecordStore {
   /** Closes every live listener (shutdown). */
   closeAll(): void {
     for (const run of this.runs.values()) {
+      if (run.listeners === null) continue;
       for (const listener of run.listeners) listener({ type: 'closed' });
       run.listeners.clear();
     }
+  }
+
+  private create(runId: string, now: number): Run {
+    const run: Run = { id: runId, createdAt: now, requests: [], truncated: false, bytes: 0, listeners: null, older: this.newest, newer: null };
+    if (this.newest) this.newest.newer = run;
+    else this.oldest = run;
+    this.newest = run;
+    this.runs.set(runId, run);
+    return run;
   }
 
   private touch(runId: string, now: number): Run | undefined {
     const run = this.runs.get(runId);
     if (!run) return undefined;
     if (now - run.createdAt >= this.limits.recordMaxAgeMs) {
-      this.drop(runId, run);
+      this.drop(run);
       return undefined;
     }
-    this.runs.delete(runId);
-    this.runs.set(runId, run);
+    if (run !== this.newest) {
+      // Moved to the newest end of the list.
+      this.unlink(run);
+      run.older = this.newest;
+      run.newer = null;
+      if (this.newest) this.newest.newer = run;
+      else this.oldest = run;
+      this.newest = run;
+    }
     return run;
   }
 
   /** Drops least recently used runs (never `keep`) until both the run and byte bounds hold. */
-  private evict(keep: string): void {
-    for (const [runId, run] of this.runs) {
-      if (this.runs.size <= this.limits.recordMaxRuns && this.totalBytes <= this.limits.recordMaxBytes) return;
-      if (runId !== keep) this.drop(runId, run);
+  private evict(keep: Run): void {
+    let run = this.oldest;
+    while (run !== null && (this.runs.size > this.limits.recordMaxRuns || this.totalBytes > this.limits.recordMaxBytes)) {
+      const newer = run.newer;
+      if (run !== keep) this.drop(run);
+      run = newer;
     }
   }
 
-  private drop(runId: string, run: Run): void {
-    this.runs.delete(runId);
+  private unlink(run: Run): void {
+    if (run.older) run.older.newer = run.newer;
+    else this.oldest = run.newer;
+    if (run.newer) run.newer.older = run.older;
+    else this.newest = run.older;
+    run.older = null;
+    run.newer = null;
+  }
+
+  private drop(run: Run): void {
+    this.runs.delete(run.id);
+    this.unlink(run);
     this.totalBytes -= run.bytes;
+    if (run.listeners === null) return;
     for (const listener of run.listeners) listener({ type: 'closed' });
     run.listeners.clear();
   }

@@ -39,6 +39,48 @@ describe('answerScenarioRequest', () => {
   });
 });
 
+describe('answers built once and shared', () => {
+  const fixed = wire({ '/r': { actual: { status: 200, headers: [['Access-Control-Allow-Origin', 'http://web.test'], ['X-A', '1']], body: 'hi' } } });
+  const get = (run: WirePath, method = 'GET', origin = 'http://api.test', rawHeaders: string[] = []) => answerScenarioRequest(run, { method, origin, rawHeaders }, context);
+
+  it('answers a fixed route the same every time, with a body for GET and none for HEAD, whatever came first', () => {
+    const head = get(fixed, 'HEAD');
+    const first = get(fixed);
+    const again = get(fixed);
+    expect(first).toMatchObject({ ok: true, status: 200, headers: [['Access-Control-Allow-Origin', 'http://web.test'], ['X-A', '1'], ['Content-Length', '2']] });
+    expect(again).toEqual(first);
+    expect(first.ok && first.body.toString()).toBe('hi');
+    expect(head).toMatchObject({ ok: true, headers: [['Access-Control-Allow-Origin', 'http://web.test'], ['X-A', '1']] });
+    expect(head.ok && head.body.length).toBe(0);
+  });
+
+  it('cannot be changed by one request for the next', () => {
+    const first = get(fixed);
+    if (!first.ok) throw new Error('expected an answer');
+    expect(() => first.headers.push(['X-Injected', '1'])).toThrow(TypeError);
+    expect(() => {
+      first.headers[0]![1] = '*';
+    }).toThrow(TypeError);
+    expect(get(fixed)).toMatchObject({ ok: true, headers: [['Access-Control-Allow-Origin', 'http://web.test'], ['X-A', '1'], ['Content-Length', '2']] });
+  });
+
+  it('still builds per request what depends on the request: reflection, Location, Set-Cookie', () => {
+    const reflecting = wire({ '/r': { actual: { status: 200, headers: [['Access-Control-Allow-Origin', '{request.origin}']] } } });
+    expect(get(reflecting, 'GET', 'http://api.test', ['Origin', 'http://web.test'])).toMatchObject({ ok: true, headers: [['Access-Control-Allow-Origin', 'http://web.test'], ['Content-Length', '0']] });
+    expect(get(reflecting, 'GET', 'http://api.test', ['Origin', 'http://other.test'])).toMatchObject({ ok: true, headers: [['Access-Control-Allow-Origin', 'http://other.test'], ['Content-Length', '0']] });
+
+    const routes: Routes = { '/r': { actual: { status: 302, headers: [['Location', '/next']] } } };
+    const runA = wire(routes);
+    const runB = { ...runA, runId: 'BBBBBBBBBBBBBBBBBBBBBB' };
+    expect(get(runA)).toMatchObject({ ok: true, headers: [['Location', `/r/${runA.runId}/${runA.payload}/next`], ['Content-Length', '0']] });
+    expect(get(runB)).toMatchObject({ ok: true, headers: [['Location', `/r/${runB.runId}/${runB.payload}/next`], ['Content-Length', '0']] });
+
+    const cookie = wire({ '/r': { actual: { status: 200, headers: [['Set-Cookie', 'a=1; Domain=api.test']] } } });
+    expect(get(cookie, 'GET', 'http://api.test')).toMatchObject({ ok: true });
+    expect(get(cookie, 'GET', 'http://other.test')).toMatchObject({ ok: false, error: 'cookie refused' });
+  });
+});
+
 describe('rewriteLocation', () => {
   const run = wire({}, '/dir/start?q=1');
   const prefix = '/r/AAAAAAAAAAAAAAAAAAAAAA/' + run.payload;

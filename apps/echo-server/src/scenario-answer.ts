@@ -32,8 +32,21 @@ export interface ScenarioRequest {
   rawHeaders: readonly string[];
 }
 
+/**
+ * An answer that is the same for every request (see `isFixedAnswer`): built and checked once, and kept
+ * in the forms the server sends and records, shared (frozen) by every request that gets it.
+ */
+export interface SharedAnswer {
+  /** Header lines flat, as Node's writeHead takes them (frozen: writeHead only reads it). */
+  headList: string[];
+  /** The body as latin1 text: the same bytes, sent with the head in one write. */
+  bodyText: string;
+  /** The record's `answer`. */
+  record: { readonly status: number; readonly headers: [string, string][] };
+}
+
 export type ScenarioAnswer =
-  | { ok: true; kind: RequestKind; route: string | null; status: number; headers: [string, string][]; body: Buffer; delayMs: number }
+  | { ok: true; kind: RequestKind; route: string | null; status: number; headers: [string, string][]; body: Buffer; delayMs: number; shared?: SharedAnswer }
   | { ok: false; kind: RequestKind; route: string | null; status: 400; error: string; issues: Issue[] };
 
 // The framing rule (`hasNoBody`, `echoServerFramingHeaders`) lives in cors-core, so the prediction knows
@@ -48,12 +61,21 @@ export const MAX_RESPONSE_HEADER_BYTES = 262_144;
 const MEMO_SIZE = 512;
 const memo = new Map<string, { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] }>();
 
+// The requests of a run come in bursts with the same payload: comparing with the last one is cheaper
+// than hashing a payload of up to 8 KiB for the map.
+let lastPayload = '';
+let lastRoutes: { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] } | undefined;
+
 export function routesOfPayload(payload: string): { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] } {
-  const cached = memo.get(payload);
-  if (cached) return cached;
-  const result = decodeAndValidate(payload);
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-  memo.set(payload, result);
+  if (lastRoutes !== undefined && payload === lastPayload) return lastRoutes;
+  let result = memo.get(payload);
+  if (!result) {
+    result = decodeAndValidate(payload);
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+    memo.set(payload, result);
+  }
+  lastPayload = payload;
+  lastRoutes = result;
   return result;
 }
 
@@ -85,26 +107,43 @@ export function answerScenarioRequest(wire: WirePath, request: ScenarioRequest, 
   const routes = routesOfPayload(wire.payload);
   if (!routes.ok) return { ok: false, kind, route: null, status: 400, error: routes.error, issues: routes.issues };
 
-  const match = matchRoute(routes.routes, request.origin, wire.logicalPath, kind);
+  const match = matchRouteAgain(routes.routes, request.origin, wire.logicalPath, kind);
   const answer = match?.answer ?? NO_ROUTE_ANSWER;
   const route = match?.answer ? match.key : null;
   const bodyless = hasNoBody(request.method, answer.status);
   const delayMs = Math.min(answer.delayMs ?? 0, context.maxDelayMs);
-  if (!isFixedAnswer(answer)) return buildAnswer(answer, route, kind, bodyless, delayMs, wire, request, context);
+  let built = fixedAnswers.get(answer);
+  if (!built) fixedAnswers.set(answer, (built = { fixed: isFixedAnswer(answer) }));
+  if (!built.fixed) return buildAnswer(answer, route, kind, bodyless, delayMs, wire, request, context);
 
   // The same answer for every request: built and checked once, then shared (frozen) by every reply and
   // record that uses it.
-  let built = fixedAnswers.get(answer);
-  if (!built) fixedAnswers.set(answer, (built = {}));
   let fixed = bodyless ? built.bodyless : built.withBody;
   if (!fixed) {
     const first = buildAnswer(answer, route, kind, bodyless, delayMs, wire, request, context);
     if (!first.ok) return first;
-    fixed = { headers: Object.freeze(first.headers.map((line) => Object.freeze(line))) as [string, string][], body: first.body };
+    const headers = Object.freeze(first.headers.map((line) => Object.freeze(line))) as [string, string][];
+    fixed = {
+      headers,
+      body: first.body,
+      shared: Object.freeze({ headList: Object.freeze(headers.flat()) as string[], bodyText: first.body.toString('latin1'), record: Object.freeze({ status: answer.status, headers }) }),
+    };
     if (bodyless) built.bodyless = fixed;
     else built.withBody = fixed;
   }
-  return { ok: true, kind, route, status: answer.status, headers: fixed.headers, body: fixed.body, delayMs };
+  return { ok: true, kind, route, status: answer.status, headers: fixed.headers, body: fixed.body, delayMs, shared: fixed.shared };
+}
+
+// cors-core's matchRoute builds up to four route keys per request; a run sends the same request again
+// and again, so the last match is kept (it depends on nothing else than these four values).
+let lastMatch: { routes: Routes; origin: string; path: string; kind: RequestKind; match: ReturnType<typeof matchRoute> } | undefined;
+
+function matchRouteAgain(routes: Routes, origin: string, path: string, kind: RequestKind): ReturnType<typeof matchRoute> {
+  const last = lastMatch;
+  if (last !== undefined && last.routes === routes && last.kind === kind && last.origin === origin && last.path === path) return last.match;
+  const match = matchRoute(routes, origin, path, kind);
+  lastMatch = { routes, origin, path, kind, match };
+  return match;
 }
 
 function headerNames(rawHeaders: readonly string[]): string[] {
@@ -125,21 +164,21 @@ function headerPairs(rawHeaders: readonly string[]): [string, string][] {
  * the serving host). Then only "does the answer have a body" (HEAD, 1xx, 204, 304) changes it.
  */
 function isFixedAnswer(answer: Answer): boolean {
-  let fixed = fixedness.get(answer);
-  if (fixed === undefined) {
-    fixed = !(answer.body ?? '').includes('{request.');
-    for (const [name, value] of answer.headers) {
-      const lower = name.toLowerCase();
-      if (value.includes('{request.') || lower === 'location' || lower === 'set-cookie') fixed = false;
-    }
-    fixedness.set(answer, fixed);
+  let fixed = !(answer.body ?? '').includes('{request.');
+  for (const [name, value] of answer.headers) {
+    const lower = name.toLowerCase();
+    if (value.includes('{request.') || lower === 'location' || lower === 'set-cookie') fixed = false;
   }
   return fixed;
 }
 
 // Keyed by the validated answer objects of the payload memo, so they live as long as their payload does.
-const fixedness = new WeakMap<Answer, boolean>();
-const fixedAnswers = new WeakMap<Answer, { withBody?: { headers: [string, string][]; body: Buffer }; bodyless?: { headers: [string, string][]; body: Buffer } }>();
+interface FixedAnswer {
+  headers: [string, string][];
+  body: Buffer;
+  shared: SharedAnswer;
+}
+const fixedAnswers = new WeakMap<Answer, { fixed: boolean; withBody?: FixedAnswer; bodyless?: FixedAnswer }>();
 
 /** The answer's header lines (reflected, checked, Location rewritten) and body, plus the framing line. */
 function buildAnswer(

@@ -303,6 +303,23 @@ describe('limits and hostile input', () => {
     }
   });
 
+  it('closes a connection that carries nothing for the idle timeout (a live record stream whose client went silent)', async () => {
+    const quick = await startServer({ idleTimeoutMs: 200, sseHeartbeatMs: 600_000 });
+    try {
+      const { key } = await newRunKey();
+      // A stream stays open for the record's lifetime (10 min here) and sends nothing unless requests
+      // arrive: only the idle timeout ends it.
+      const raw = await rawExchange(quick.port, [request([`GET ${paths.recordEvents(key)} HTTP/1.1`, 'Host: web.test'])], 2);
+      expect(raw.closed).toBe(true);
+      const text = raw.raw.toString('latin1');
+      expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: text\/event-stream/);
+      // Cut off: the stream's retry line and nothing after it, not even the end of the chunked body.
+      expect(text.endsWith('retry: 2000\n\n\r\n')).toBe(true);
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('answers malformed requests with a 400 of its own and stays up', async () => {
     const { responses } = await rawExchange(port, ['GET / HTTP/1.1\r\nHost: api.test\r\nBad Header\r\n\r\n']);
     expect(responses[0]!.status).toBe(400);

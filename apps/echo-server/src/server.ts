@@ -31,14 +31,22 @@ interface ClientError extends Error {
 const TAKEN_OVER = Symbol('echo-server.taken-over');
 type TrackedSocket = Socket & { [TAKEN_OVER]?: RawConnection; parser?: { unconsume?: () => void } | null };
 
-function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; bytes: number; tooLarge: boolean }> {
-  // Most requests (GET, preflights) carry no body: skip the stream machinery for them.
-  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
-    req.resume();
-    return Promise.resolve({ body: Buffer.alloc(0), bytes: 0, tooLarge: false });
+const NO_BODY = Buffer.alloc(0);
+const NO_BODY_READ = { body: NO_BODY, bytes: 0, tooLarge: false } as const;
+
+/** Whether the request announces a body (Content-Length or Transfer-Encoding), from its raw lines. */
+function hasBody(rawHeaders: readonly string[]): boolean {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    // Only names of these two lengths can match: the common case costs a length check per line.
+    if ((name.length === 14 || name.length === 17) && /^(content-length|transfer-encoding)$/i.test(name)) return true;
   }
+  return false;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; bytes: number; tooLarge: boolean }> {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > limit) return Promise.resolve({ body: Buffer.alloc(0), bytes: declared, tooLarge: true });
+  if (declared > limit) return Promise.resolve({ body: NO_BODY, bytes: declared, tooLarge: true });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -46,7 +54,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; 
       bytes += chunk.length;
       if (bytes > limit) {
         req.pause();
-        resolve({ body: Buffer.alloc(0), bytes, tooLarge: true });
+        resolve({ body: NO_BODY, bytes, tooLarge: true });
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve({ body: Buffer.concat(chunks), bytes, tooLarge: false }));
@@ -80,7 +88,7 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
   function logAnswered(method: string, reply: Reply | null, status: number, startedAt: number): void {
     const level = status >= 500 ? 'error' : 'info';
     if (!logger.enabled(level)) return;
-    logger.log(level, 'request', {
+    logger.request(level, {
       method,
       path: reply?.log.path,
       status,
@@ -115,7 +123,7 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
     }
     exactHeaders(res);
     if (reply.type === 'response' && reply.close) res.shouldKeepAlive = false;
-    res.writeHead(reply.status, reply.headers.flat());
+    res.writeHead(reply.status, reply.type === 'response' && reply.shared ? reply.shared.headList : reply.headers.flat());
     if (reply.type === 'file') {
       const file = createReadStream(reply.file);
       file.on('error', () => res.destroy());
@@ -123,7 +131,7 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
       await new Promise((resolve) => res.once('close', resolve));
     } else {
       // As a latin1 string (same bytes), Node sends the head and the body in one write instead of a writev.
-      const body = reply.body.toString('latin1');
+      const body = reply.shared?.bodyText ?? reply.body.toString('latin1');
       await new Promise<void>((resolve) => res.end(body, 'latin1', () => resolve()));
     }
     void req;
@@ -133,8 +141,11 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
     const startedAt = performance.now();
     busy(1);
     let reply: Reply | null = null;
+    /** Whether `finally` ends the request's busy time (a plain answer ends it when Node has written it). */
+    let settleHere = true;
     try {
-      const { body, bytes, tooLarge } = await readBody(req, limits.maxBodyBytes);
+      // Most requests (GET, preflights) carry no body: no stream machinery, no promise for them.
+      const { body, bytes, tooLarge } = hasBody(req.rawHeaders) ? await readBody(req, limits.maxBodyBytes) : (req.resume(), NO_BODY_READ);
       const exchange: Exchange = {
         method: req.method ?? 'GET',
         target: req.url ?? '/',
@@ -145,7 +156,26 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
         localPort: req.socket.localPort ?? 0,
         startedAt,
       };
-      reply = await handler.handle(exchange);
+      const handled = handler.handle(exchange);
+      reply = handled instanceof Promise ? await handled : handled;
+      if (reply.type === 'response' && reply.delayMs === 0) {
+        // The common case, without the promises of `deliver`: log and settle once Node has written it.
+        exactHeaders(res);
+        if (reply.close) res.shouldKeepAlive = false;
+        const shared = reply.shared;
+        res.writeHead(reply.status, shared ? shared.headList : reply.headers.flat());
+        const answered = reply;
+        // As a latin1 string (same bytes), Node sends the head and the body in one write instead of a writev.
+        res.end(shared ? shared.bodyText : reply.body.toString('latin1'), 'latin1', () => {
+          try {
+            logAnswered(exchange.method, answered, answered.status, startedAt);
+          } finally {
+            busy(-1);
+          }
+        });
+        settleHere = false;
+        return;
+      }
       await deliver(reply, req, res);
       logAnswered(exchange.method, reply, reply.type === 'events' ? 200 : reply.status, startedAt);
     } catch (error) {
@@ -157,7 +187,7 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
         res.end(body);
       } else res.destroy();
     } finally {
-      busy(-1);
+      if (settleHere) busy(-1);
     }
   }
 
@@ -191,6 +221,26 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
     } else socket.destroy();
   }
 
+  // Connections with no byte in or out for idleTimeoutMs (a half-open client, a reader that stopped
+  // reading its answer or its event stream) are destroyed. Checked every quarter of that time, like
+  // Node checks its own timeouts, rather than with Node's `server.timeout`, which re-arms a timer on
+  // every read and every write of every request.
+  const connections = new Map<Socket, { progress: number; since: number }>();
+  function watchIdle(socket: Socket): void {
+    connections.set(socket, { progress: 0, since: performance.now() });
+    socket.once('close', () => connections.delete(socket));
+  }
+  function closeIdle(): void {
+    const now = performance.now();
+    for (const [socket, seen] of connections) {
+      const progress = socket.bytesRead + socket.bytesWritten;
+      if (progress !== seen.progress) {
+        seen.progress = progress;
+        seen.since = now;
+      } else if (now - seen.since >= limits.idleTimeoutMs) socket.destroy();
+    }
+  }
+
   const ports = listenPorts(config);
   const servers = ports.map(() => {
     const server = http.createServer({
@@ -203,8 +253,8 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
       requireHostHeader: false,
       noDelay: true,
     });
-    server.timeout = limits.idleTimeoutMs;
     server.maxConnections = limits.maxConnections;
+    server.on('connection', watchIdle);
     server.on('request', (req, res) => void onRequest(req, res));
     server.on('clientError', onClientError);
     return server;
@@ -212,6 +262,8 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
 
   const sweeper = setInterval(() => store.sweep(), Math.min(60_000, Math.max(1_000, limits.recordMaxAgeMs / 4)));
   sweeper.unref();
+  const idleCheck = setInterval(closeIdle, Math.max(50, Math.min(30_000, Math.floor(limits.idleTimeoutMs / 4))));
+  idleCheck.unref();
 
   return {
     handler,
@@ -234,6 +286,7 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
     async close() {
       closing = true;
       clearInterval(sweeper);
+      clearInterval(idleCheck);
       const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
       streams.closeAll();
       store.closeAll();
