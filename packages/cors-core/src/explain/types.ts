@@ -1,24 +1,9 @@
 // The shape explain() returns. Stable: the web app, the CLI and the verifier read it.
-import type { Engine, Outcome } from '../scenario/schema';
+import type { FilledExpectRun } from '../scenario/filled-expect';
+import type { Engine } from '../scenario/schema';
 
 /** One run's prediction, in the shape of `expect` with every field filled. */
-export interface PredictionRun {
-  /** A preflight reached the server during this run. */
-  preflight: boolean;
-  /** Lower-cased headers of the run's first preflight: at least origin, access-control-request-method, access-control-request-headers (null = absent). */
-  preflightHeaders: Record<string, string | null>;
-  preflightCount: number;
-  actualSent: boolean;
-  /** Lower-cased headers of the run's first actual request: origin (null = absent) and each header the page set. */
-  receivedHeaders: Record<string, string | null>;
-  outcome: Outcome;
-  /** What script sees: the status when ok, 0 otherwise. */
-  status: number;
-  /** headers.get(name) (XHR: getResponseHeader) for each header of the final answer and each CORS-safelisted response-header name; null = hidden or absent. */
-  readable: Record<string, string | null>;
-  /** The chosen browser's console text, or null. */
-  console: string | null;
-}
+export type PredictionRun = FilledExpectRun;
 
 export interface Prediction extends PredictionRun {
   /** One entry per repeat. The top-level fields equal runs[0]. */

@@ -1,6 +1,6 @@
 // What the runner page reports (docs/DESIGN.md, "The runner") and what `observe` makes of it: an
 // observation in the shape of `expect` (shared/scenario-format.md), every field filled.
-import type { Outcome } from '../scenario/schema';
+import type { FilledExpectRun } from '../scenario/filled-expect';
 
 /**
  * A request as the echo server recorded it (docs/DESIGN.md, "The record"). Only the fields the
@@ -52,23 +52,11 @@ export interface RunnerResult {
   runs: RunnerRun[];
 }
 
-/** One run of an observation (or of a prediction): every field of `expect`, filled. */
-export interface ObservedRun {
-  /** A preflight reached the server. */
-  preflight: boolean;
-  /** The first preflight's headers, lower-case names, repeated lines joined with ", "; empty without a preflight. */
-  preflightHeaders: Record<string, string | null>;
-  preflightCount: number;
-  /** The actual request reached the server. */
-  actualSent: boolean;
-  /** The first actual request's headers, like `preflightHeaders`. */
-  receivedHeaders: Record<string, string | null>;
-  outcome: Outcome;
-  /** The status script can see: 0 for errors and opaque responses. */
-  status: number;
-  /** `headers.get(name)` for every name of the final answer plus the CORS-safelisted response-header names; null = hidden. */
-  readable: Record<string, string | null>;
-  /** The console text of the run (several messages joined by a newline), null = none, undefined = the engine exposes none. */
+/**
+ * One run of an observation: every field of `expect`, filled, as in a prediction; except that `console`
+ * is undefined when the engine exposes no console (WebKitWebDriver), and then is not compared.
+ */
+export interface ObservedRun extends Omit<FilledExpectRun, 'console'> {
   console?: string | null;
 }
 

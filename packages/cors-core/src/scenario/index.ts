@@ -4,3 +4,4 @@ export * from './placeholders';
 export * from './routes';
 export * from './schema';
 export * from './validate';
+export * from './filled-expect';
