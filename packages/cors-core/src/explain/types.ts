@@ -1,4 +1,5 @@
 // The shape explain() returns. Stable: the web app, the CLI and the verifier read it.
+import type { PredictedRequest } from '../fetch/main-fetch';
 import type { FilledExpectRun } from '../scenario/filled-expect';
 import type { Engine } from '../scenario/schema';
 
@@ -30,16 +31,8 @@ export interface ExplanationConsole {
   devtoolsIssue: string | null;
 }
 
-export interface ExplainedRequest {
-  run: number;
-  hop: number;
-  kind: 'preflight' | 'actual';
-  method: string;
-  url: string;
-  headers: [string, string][];
-  /** The status of the server's answer. */
-  status: number;
-}
+/** What reaches the server, per run and hop: the simulation's predicted request without its internals. */
+export type ExplainedRequest = Omit<PredictedRequest, 'routeKey' | 'browserHeaders'>;
 
 export interface Explanation {
   id: string;

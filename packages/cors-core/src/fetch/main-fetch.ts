@@ -1,21 +1,21 @@
 // https://fetch.spec.whatwg.org/#concept-main-fetch : the whole simulation of one request of a scenario,
 // from `fetch()` / `XMLHttpRequest` to what script sees, hop by hop through the scenario's routes.
 import type { BrowserProfile } from '../browsers/profile';
-import { hasForbiddenValueByte, isByteString, isHeaderName, normalizeHeaderValue } from '../scenario/header-syntax';
 import type { Origins } from '../scenario/placeholders';
 import type { Outcome, Scenario, ScenarioRequest } from '../scenario/schema';
 import { corsCheck, type CredentialsMode } from './cors-check';
 import { preflightFlavour, type Decision, type Fact, type FailureKind, type Verdict } from './decision';
 import { combineHeaderList, getHeader, type HeaderLines } from './header-list';
 import { memoizeByString } from './memo';
-import { isCorsSafelistedMethod, isForbiddenMethod, isMethod, normalizeMethod } from './methods';
+import { isCorsSafelistedMethod } from './methods';
 import { echoServerAnswer, type ServerAnswer } from './network';
 import { checkPreflightAnswer, corsPreflightRequestHeaders, isRedirectStatus } from './preflight';
 import type { PreflightCache } from './preflight-cache';
 import { MAX_REDIRECTS, redirectMethodRewrite, redirectTaintsOrigin, removeAuthorizationOnCrossOriginRedirect, removeRequestBodyHeaders } from './redirects';
-import { corsUnsafeRequestHeaderNamesWithReasons, isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from './request-headers';
+import { corsUnsafeRequestHeaderNamesWithReasons } from './request-headers';
 import { readableHeaders, type ResponseTainting } from './response-exposure';
 import { includesCredentials, isHttpScheme, parseUrl, serializeOrigin, serializeUrl, type ParsedUrl } from './urls';
+import { constructRequest } from './request-construction';
 
 export interface PredictedRequest {
   run: number;
@@ -81,8 +81,6 @@ export interface SimulationContext {
   /** Milliseconds since the first run started; advanced by each answer's delay. */
   clock: { now: number };
 }
-
-const TEXT_PLAIN_UTF8 = 'text/plain;charset=UTF-8';
 
 export interface OwnOrigins {
   page: string;
@@ -161,80 +159,15 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
   const credentialsMode: CredentialsMode = api === 'xhr' ? (request.credentials === 'include' ? 'include' : 'same-origin') : request.credentials;
   const mode = api === 'xhr' ? 'cors' : request.mode;
   const redirectMode = api === 'xhr' ? 'follow' : (request.redirect ?? 'follow');
-  const failBeforeSend = (kind: FailureKind, value: string, algorithm: string, anchor: string, code: string, facts: Record<string, Fact>): RunSimulation => {
+  const constructed = constructRequest(request, base, mode, profile, { note, refusedHeaders });
+  if (!constructed.ok) {
+    const { kind, value, algorithm, anchor, code, facts } = constructed.refusal;
     note(algorithm, anchor, 'fail', code, { api: apiName, ...facts });
-    const url = initialText;
-    return result(requests.length > 0 ? 'network-error' : 'throws-before-send', 0, null, { kind, value, hop, lastUrl: url, initialUrl: url, duringPreflight: false, status: null });
-  };
-  const constructor = api === 'xhr' ? 'XMLHttpRequest open() and send()' : 'new Request()';
-  const constructorAnchor = api === 'xhr' ? 'https://xhr.spec.whatwg.org/#the-open()-method' : '#dom-request';
-
-  // "Let parsedURL be the result of parsing input with baseURL. If parsedURL is failure, then throw a TypeError."
-  const parsed = parseUrl(request.url, base);
-  if (!parsed) return failBeforeSend('InvalidUrl', request.url, constructor, constructorAnchor, 'url-invalid', { url: request.url });
-  // "If parsedURL includes credentials, then throw a TypeError." (fetch only; XHR uses them as user/password)
-  if (api === 'fetch' && includesCredentials(parsed)) return failBeforeSend('UrlCredentials', request.url, constructor, constructorAnchor, 'url-credentials', { url: request.url });
-  let url = parsed;
+    return result('throws-before-send', 0, null, { kind, value, hop, lastUrl: initialText, initialUrl: initialText, duringPreflight: false, status: null });
+  }
+  const { useCorsPreflightFlag, body } = constructed.request;
+  let { url, method, appended, headers } = constructed.request;
   const initialUrl = logicalUrl(url);
-
-  // "If method is not a method or method is a forbidden method, then throw a TypeError. Normalize method."
-  if (!isMethod(request.method)) return failBeforeSend('InvalidMethod', request.method, constructor, constructorAnchor, 'method-invalid', { method: request.method });
-  if (isForbiddenMethod(request.method)) return failBeforeSend('ForbiddenMethod', request.method, constructor, constructorAnchor, 'method-forbidden', { method: request.method });
-  let method = normalizeMethod(request.method);
-  if (method !== request.method) note('normalize a method', '#concept-method-normalize', 'info', 'method-normalized', { from: request.method, to: method });
-  else if (method.toUpperCase() !== method) note('normalize a method', '#concept-method-normalize', 'info', 'method-case-kept', { method });
-
-  // "If mode is "no-cors": if this's request's method is not a CORS-safelisted method, then throw a TypeError."
-  if (mode === 'no-cors' && !isCorsSafelistedMethod(method)) return failBeforeSend('NoCorsMethod', method, constructor, constructorAnchor, 'no-cors-method', { method });
-  // "If request's cache mode is "only-if-cached" and request's mode is not "same-origin", then throw a TypeError."
-  if (api === 'fetch' && request.cache === 'only-if-cached' && mode !== 'same-origin') return failBeforeSend('OnlyIfCachedMode', '', constructor, constructorAnchor, 'only-if-cached', { mode });
-
-  // Headers: https://fetch.spec.whatwg.org/#concept-headers-append with guard "request" or "request-no-cors".
-  // `appended` keeps one entry per append (Firefox's header list); `headers` is the combined list.
-  let appended: [string, string][] = [];
-  for (const [name, rawValue] of request.headers) {
-    const value = normalizeHeaderValue(rawValue);
-    // #concept-headers-validate: "If name is not a header name or value is not a header value, then throw a TypeError."
-    if (!isHeaderName(name)) return failBeforeSend('InvalidHeaderName', name, 'validate a header', '#concept-headers-validate', 'header-name-invalid', { name });
-    if (hasForbiddenValueByte(value) || !isByteString(value)) return failBeforeSend('InvalidHeaderValue', value, 'validate a header', '#concept-headers-validate', 'header-value-invalid', { name, value });
-    // "If headers's guard is "request" and (name, value) is a forbidden request-header, then return false." (ignored, no exception)
-    if (isForbiddenRequestHeader(name, value)) {
-      note('validate a header', '#forbidden-request-header', 'info', 'header-forbidden-dropped', { name, value, api: apiName });
-      if (api === 'xhr') refusedHeaders.push(name);
-      continue;
-    }
-    // "If headers's guard is "request-no-cors": let temporaryValue be the result of getting name from
-    // headers's header list; if null, set it to value, otherwise to temporaryValue, 0x2C 0x20, value.
-    // If (name, temporaryValue) is not a no-CORS-safelisted request-header, then return."
-    if (mode === 'no-cors') {
-      const existing = getHeader(appended, name);
-      const temporaryValue = existing === null ? value : `${existing}, ${value}`;
-      if (!isNoCorsSafelistedRequestHeader(name, temporaryValue)) {
-        note('append (guard "request-no-cors")', '#concept-headers-append', 'info', 'header-no-cors-dropped', { name, value: temporaryValue });
-        continue;
-      }
-    }
-    appended.push([name, value]);
-  }
-  // AD-HOC: Blink hands the network one line per name, values joined with ", "
-  // (third_party/blink/renderer/core/fetch/headers.cc combines on get; the loader sends the combined value).
-  let headers = combineHeaderList(appended);
-
-  // Body: GET/HEAD cannot have one (fetch throws, XHR ignores it); a string body without Content-Type gets
-  // `text/plain;charset=UTF-8` (https://fetch.spec.whatwg.org/#concept-bodyinit-extract).
-  let body = request.body;
-  if (body !== null && (method === 'GET' || method === 'HEAD')) {
-    if (api === 'fetch') return failBeforeSend('BodyWithGetOrHead', method, constructor, constructorAnchor, 'body-with-get', { method });
-    body = null;
-  }
-  if (body !== null && getHeader(headers, 'Content-Type') === null) {
-    headers.push(['Content-Type', TEXT_PLAIN_UTF8]);
-    appended.push(['Content-Type', TEXT_PLAIN_UTF8]);
-    note('extract a body', '#concept-bodyinit-extract', 'info', 'body-content-type-added', { value: TEXT_PLAIN_UTF8 });
-  }
-  // https://xhr.spec.whatwg.org/#the-send()-method: "use-CORS-preflight flag: this's upload listener flag"
-  // AD-HOC: Chromium only when there is a body to upload (profile `uploadListenerPreflightNeedsBody`).
-  const useCorsPreflightFlag = api === 'xhr' && request.uploadListener && (body !== null || !profile.uploadListenerPreflightNeedsBody);
 
   let tainting: ResponseTainting = 'basic';
   let tainted = false;
