@@ -99,6 +99,7 @@ export function ensureBuilt({ force = false } = {}) {
   ];
   const newestSource = newestMtime([
     'packages/cors-core/src',
+    'packages/wire/src',
     'apps/echo-server/src',
     'apps/web/src',
     'apps/web/index.html',

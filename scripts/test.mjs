@@ -73,6 +73,7 @@ ensureBuilt({ force: true });
 
 for (const [name, dir] of [
   ['cors-core', 'packages/cors-core'],
+  ['wire', 'packages/wire'],
   ['echo-server', 'apps/echo-server'],
   ['web', 'apps/web'],
 ]) {

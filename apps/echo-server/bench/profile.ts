@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { encodeRoutes, wirePrefix } from '../src/protocol';
+import { encodeRoutes, wirePrefix } from '@cors-playground/wire';
 import { buildChild } from './build-child';
 import { BENCH_LOGICAL_PATH, BENCH_REQUEST_HEADERS, BENCH_ROUTES, benchRunId, REQUESTS_PER_RUN } from './scenario';
 

@@ -2,7 +2,7 @@
 // record with the headers Chromium sent. Independent of the web app (it only needs a page on the page
 // origin: /__pg/healthz will do).
 import type { Routes } from '@cors-playground/cors-core';
-import { encodeRoutes, newRunKey, paths, wirePrefix, type RunRecord } from '../src/protocol';
+import { encodeRoutes, newRunKey, paths, wirePrefix, type RunRecord } from '@cors-playground/wire';
 import { e2eOrigins, expect, test } from '../../../scripts/e2e-fixtures';
 
 test('the record holds the preflight and the actual request with the headers Chromium sent', async ({ page }) => {

@@ -2,7 +2,7 @@
 // (after `Last-Event-ID`), then each new one as it arrives; a comment line as heartbeat; closed when the
 // run's record expires, when the run is evicted, or on shutdown. Written to a small sink so that both
 // Node's ServerResponse and a connection parsed by raw-http.ts can carry it.
-import type { RecordedRequest } from './protocol';
+import type { RecordedRequest } from '@cors-playground/wire';
 import type { RecordStore } from './records';
 
 export interface EventSink {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Routes } from '@cors-playground/cors-core';
-import { encodeRoutes, wirePrefix } from './protocol';
+import { encodeRoutes, wirePrefix } from '@cors-playground/wire';
 import { rawExchange, startServer, type RawResponse, type Running } from './test-utils';
 
 let running: Running;

@@ -4,7 +4,7 @@
 import type { Origins } from '@cors-playground/cors-core';
 import type { EchoConfig } from './config';
 import type { Logger } from './log';
-import { isRunKey, parseWirePath, paths, runIdForKey, RUN_PREFIX, INFRA_PREFIX, type ServerConfig } from './protocol';
+import { isRunKey, parseWirePath, paths, runIdForKey, RUN_PREFIX, INFRA_PREFIX, type ServerConfig } from '@cors-playground/wire';
 import { RECORD_BODY_BYTES, type RecordStore } from './records';
 import { answerScenarioRequest, type SharedAnswer } from './scenario-answer';
 import { staticFileReply, type StaticRoot } from './static-files';

@@ -2,7 +2,7 @@
 // can make the process grow: requests per run, runs in total (least recently used dropped first), age,
 // and approximate bytes in total. Reading needs the run's key (protocol.ts `runIdForKey`), which never
 // appears on the wire in a scenario request, so one run cannot read another's record.
-import type { RecordedRequest, RunRecord } from './protocol';
+import type { RecordedRequest, RunRecord } from '@cors-playground/wire';
 
 /** Bytes of a request body kept in the record. */
 export const RECORD_BODY_BYTES = 4096;

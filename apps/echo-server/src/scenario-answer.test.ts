@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerScenarioRequest, cookieDomainProblem, rewriteLocation } from './scenario-answer';
-import { encodeRoutes, type WirePath } from './protocol';
+import { encodeRoutes, type WirePath } from '@cors-playground/wire';
 import type { Routes } from '@cors-playground/cors-core';
 
 const own = ['http://web.test', 'http://api.test', 'http://other.test'];

@@ -17,7 +17,7 @@ import {
   type RequestKind,
   type Routes,
 } from '@cors-playground/cors-core';
-import { decodeRoutes, toWireUrl, wirePrefix, type WirePath } from './protocol';
+import { decodeRoutes, toWireUrl, wirePrefix, type WirePath } from '@cors-playground/wire';
 
 export interface Issue {
   path: string;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Routes } from '@cors-playground/cors-core';
-import { encodeRoutes, newRunKey, paths, wirePrefix, type RunRecord } from './protocol';
+import { encodeRoutes, newRunKey, paths, wirePrefix, type RunRecord } from '@cors-playground/wire';
 import { ORIGINS, rawExchange, request, startServer, type Running } from './test-utils';
 
 let running: Running;

@@ -2,7 +2,7 @@
 // runner page performs a scenario's request for real, the server records what arrived, and the test
 // checks both sides (issue 2, item 4; issue 6).
 import { observe, resolveScenario, ScenarioSchema, type Observation, type ScenarioInput } from '@cors-playground/cors-core';
-import type { RunRecord } from '@cors-playground/echo-server/protocol';
+import type { RunRecord } from '@cors-playground/wire';
 import type { Page } from '@playwright/test';
 import { e2eOrigins, e2eServerUrl, expect, test } from '../../../scripts/e2e-fixtures';
 import type { RunnerResult } from '../src/runner/types';

@@ -1,7 +1,7 @@
 // The verdict on one scenario in one engine: observation against cors-core's prediction and against
 // the scenario's expectation, with the engine's checked-in known differences set apart.
 import { compareExpect, formatValue, type Difference, type Engine, type Expect, type Observation } from '@cors-playground/cors-core';
-import type { RecordedRequest } from '@cors-playground/echo-server/protocol';
+import type { RecordedRequest } from '@cors-playground/wire';
 
 /** A difference the project knows about (apps/web/verify/known-differences/<engine>.json). */
 export interface KnownDifference {

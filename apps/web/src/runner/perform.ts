@@ -1,7 +1,7 @@
 // Performs one prepared request in this frame, exactly as a page would write it, and reports what
 // script saw. Nothing here interprets CORS: the browser decides, this only watches.
 import type { RunOutcome } from '@cors-playground/cors-core';
-import { stripWirePrefixes } from '@cors-playground/echo-server/protocol';
+import { stripWirePrefixes } from '@cors-playground/wire';
 import type { PreparedRequest } from './messages';
 
 /** Characters of the response body kept in the outcome. */

@@ -8,7 +8,7 @@ import {
   type Scenario,
   type ScenarioRequest,
 } from '@cors-playground/cors-core';
-import { encodeRoutes, newRunKey, paths, toWireUrl, type RecordedRequest, type RunRecord, type ServerConfig } from '@cors-playground/echo-server/protocol';
+import { encodeRoutes, newRunKey, paths, toWireUrl, type RecordedRequest, type RunRecord, type ServerConfig } from '@cors-playground/wire';
 import { openPerformerFrame, selfPerformer, type Performer } from './frames';
 import type { PreparedRequest } from './messages';
 import type { RunnerResult, RunOptions } from './types';

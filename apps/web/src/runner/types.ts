@@ -1,6 +1,6 @@
 // The runner's result: cors-core's `RunnerResult`, with the echo server's full record entries.
 import type { RunnerResult as CoreRunnerResult, RunOutcome } from '@cors-playground/cors-core';
-import type { RecordedRequest } from '@cors-playground/echo-server/protocol';
+import type { RecordedRequest } from '@cors-playground/wire';
 
 export interface RunnerResult extends CoreRunnerResult {
   runs: { outcome: RunOutcome; requests: RecordedRequest[] }[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { DEFAULT_ORIGINS, validateScenario, type Scenario } from '@cors-playground/cors-core';
-import { base64UrlEncode } from '@cors-playground/echo-server/protocol';
+import { base64UrlEncode } from '@cors-playground/wire';
 import { PRESETS } from '../presets/presets';
 import { decodeShareFragment, encodePlainFragment, encodeShareFragment, foreignOrigins, MAX_INFLATED_BYTES, shareUrl } from './share-link';
 

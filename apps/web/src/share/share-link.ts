@@ -4,7 +4,7 @@
 // Decoding never throws and never runs anything: a bad link yields the problems, with their paths.
 import { deflateSync, inflateSync } from 'fflate';
 import { formatIssue, originOf, parseJsonText, validateScenario, type Origins, type Scenario, type ValidationIssue } from '@cors-playground/cors-core';
-import { base64UrlDecode, base64UrlEncode } from '@cors-playground/echo-server/protocol';
+import { base64UrlDecode, base64UrlEncode } from '@cors-playground/wire';
 
 /** Longest fragment read (characters); a longer one is refused before decoding. */
 export const MAX_FRAGMENT_LENGTH = 65_536;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedRequest } from '@cors-playground/echo-server/protocol';
+import type { RecordedRequest } from '@cors-playground/wire';
 import { keyHeaders, observedHops, predictedHops } from './hops';
 
 const preflight: RecordedRequest = {
