@@ -2,6 +2,9 @@
 // validated config, or to an error naming the flag (or variable) and the bad value. Flags win over
 // variables; every flag also has a variable (`--page-origin` = `ECHO_PAGE_ORIGIN`).
 import { originOf, type Origins } from '@cors-playground/cors-core';
+import { LOG_PATH_CHARS } from './log-path';
+import { RECORD_BODY_BYTES } from './records';
+import { MAX_ANSWER_BODY_BYTES, MAX_ANSWER_HEADER_BYTES, PAYLOAD_MEMO_BYTES } from './scenario-answer';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -36,6 +39,16 @@ export interface Limits {
   maxEventStreams: number;
   /** A comment line is sent on an idle event stream this often (keeps proxies from closing it). */
   sseHeartbeatMs: number;
+  /** Bytes of an answer's header block after `{request.*}` reflection; more gets 400. */
+  maxAnswerHeaderBytes: number;
+  /** Bytes of an answer's body after `{request.*}` reflection; more gets 400 (reflection amplification). */
+  maxAnswerBodyBytes: number;
+  /** Bytes of a request body kept in the record. */
+  recordBodyBytes: number;
+  /** Bytes of validated scenario payloads kept in memory (a memo: each payload is decoded once). */
+  payloadMemoBytes: number;
+  /** Characters of a request path kept in a log line. */
+  logPathChars: number;
   /** On SIGTERM, in-flight requests get this long before the process exits anyway. */
   shutdownGraceMs: number;
 }
@@ -70,6 +83,11 @@ export const DEFAULT_LIMITS: Limits = {
   maxEventStreams: 500,
   sseHeartbeatMs: 15_000,
   shutdownGraceMs: 15_000,
+  maxAnswerHeaderBytes: MAX_ANSWER_HEADER_BYTES,
+  maxAnswerBodyBytes: MAX_ANSWER_BODY_BYTES,
+  recordBodyBytes: RECORD_BODY_BYTES,
+  payloadMemoBytes: PAYLOAD_MEMO_BYTES,
+  logPathChars: LOG_PATH_CHARS,
 };
 
 interface Option {
@@ -93,6 +111,11 @@ const LIMIT_FLAGS: Record<keyof Limits, Option> = {
   maxEventStreams: { flag: 'max-event-streams', help: 'live record streams open at once' },
   sseHeartbeatMs: { flag: 'sse-heartbeat-ms', help: 'heartbeat interval on live record streams' },
   shutdownGraceMs: { flag: 'shutdown-grace-ms', help: 'on SIGTERM, time given to in-flight requests' },
+  maxAnswerHeaderBytes: { flag: 'max-answer-header-bytes', help: "answer header block bytes after {request.*} reflection; more gets 400" },
+  maxAnswerBodyBytes: { flag: 'max-answer-body-bytes', help: 'answer body bytes after {request.*} reflection; more gets 400' },
+  recordBodyBytes: { flag: 'record-body-bytes', help: 'request body bytes kept in the record' },
+  payloadMemoBytes: { flag: 'payload-memo-bytes', help: 'memory for decoded scenario payloads (a memo)' },
+  logPathChars: { flag: 'log-path-chars', help: 'characters of a request path kept in a log line' },
 };
 
 const MAIN_FLAGS = {

@@ -5,8 +5,10 @@ import type { Origins } from '@cors-playground/cors-core';
 import type { EchoConfig } from './config';
 import type { Logger } from './log';
 import { isRunKey, parseWirePath, paths, runIdForKey, RUN_PREFIX, INFRA_PREFIX, type ServerConfig } from '@cors-playground/wire';
-import { RECORD_BODY_BYTES, type RecordStore } from './records';
-import { answerScenarioRequest, type SharedAnswer } from './scenario-answer';
+import { errorReply, jsonReply } from './reply';
+import { shortPath } from './log-path';
+import type { RecordStore } from './records';
+import { answerScenarioRequest, PayloadMemo, type AnswerContext, type SharedAnswer } from './scenario-answer';
 import { staticFileReply, type StaticRoot } from './static-files';
 import pkg from '../package.json';
 
@@ -63,18 +65,38 @@ function headerValue(flat: readonly string[], lowerName: string): string | undef
   return undefined;
 }
 
-/** The logged form of a path: at most 200 characters. */
-function shortPath(path: string): string {
-  return path.length > 200 ? `${path.slice(0, 200)}...` : path;
-}
+/** The key segment of the record paths, as the route table spells it. */
+const KEY = ':key';
 
-/** JSON with the headers every infrastructure endpoint sends (never used for scenario answers). */
-function json(status: number, value: unknown, log: LogFields, cors = true, extra: [string, string][] = []): Reply {
-  const body = Buffer.from(`${JSON.stringify(value)}\n`, 'utf8');
-  const headers: [string, string][] = [['Content-Type', 'application/json; charset=utf-8'], ['Cache-Control', 'no-store']];
-  if (cors) headers.push(['Access-Control-Allow-Origin', '*']);
-  headers.push(['X-Content-Type-Options', 'nosniff'], ...extra, ['Content-Length', String(body.length)]);
-  return { type: 'response', status, headers, body, delayMs: 0, log };
+/**
+ * The server's own endpoints, as data: each path comes from the wire protocol's `paths` (the record paths
+ * with `:key` in place of the key), so the web app and the server cannot disagree on them.
+ */
+const INFRA_ROUTES = [
+  { path: paths.config, endpoint: 'config' },
+  { path: paths.healthz, endpoint: 'healthz' },
+  { path: '/healthz', endpoint: 'healthz' },
+  { path: paths.record(KEY), endpoint: 'record' },
+  { path: paths.recordEvents(KEY), endpoint: 'recordEvents' },
+] as const;
+type Endpoint = (typeof INFRA_ROUTES)[number]['endpoint'];
+
+const ROUTE_TABLE = INFRA_ROUTES.map((route) => ({ ...route, segments: route.path.split('/') }));
+
+/** The endpoint a path names, and its key when it has one. */
+export function matchInfraRoute(pathname: string): { endpoint: Endpoint; path: string; key?: string } | undefined {
+  const segments = pathname.split('/');
+  for (const route of ROUTE_TABLE) {
+    if (route.segments.length !== segments.length) continue;
+    let key: string | undefined;
+    let matches = true;
+    for (let i = 0; i < segments.length && matches; i++) {
+      if (route.segments[i] === KEY) key = segments[i];
+      else matches = route.segments[i] === segments[i];
+    }
+    if (matches) return key === undefined ? { endpoint: route.endpoint, path: route.path } : { endpoint: route.endpoint, path: route.path, key };
+  }
+  return undefined;
 }
 
 /** Maps Host (and port) to one of the configured origins. */
@@ -101,11 +123,21 @@ function originResolver(origins: Origins): (host: string | undefined, localPort:
   };
 }
 
+/** Added to scenario answers on the page origin that a browser may render (see `scenario`). */
+export const PAGE_ORIGIN_SANDBOX: [string, string] = ['Content-Security-Policy', 'sandbox'];
+
 export function createHandler(context: HandlerContext): Handler {
   const { config, store } = context;
   const ownOrigins = [config.origins.page, config.origins.api, config.origins.other];
   const servingOrigin = originResolver(config.origins);
   const serverConfig: ServerConfig = { origins: config.origins, version: VERSION };
+  const answerContext: AnswerContext = {
+    ownOrigins,
+    maxDelayMs: config.limits.maxDelayMs,
+    memo: new PayloadMemo(config.limits.payloadMemoBytes),
+    maxAnswerHeaderBytes: config.limits.maxAnswerHeaderBytes,
+    maxAnswerBodyBytes: config.limits.maxAnswerBodyBytes,
+  };
 
   function handle(exchange: Exchange): Reply | Promise<Reply> {
     const origin = servingOrigin(headerValue(exchange.rawHeaders, 'host'), exchange.localPort);
@@ -116,44 +148,49 @@ export function createHandler(context: HandlerContext): Handler {
 
   async function infrastructure(exchange: Exchange, origin: string): Promise<Reply> {
     const target = exchange.target;
-    const log: LogFields = { path: shortPath(target), origin };
+    const log: LogFields = { path: shortPath(target, config.limits.logPathChars), origin };
     const method = exchange.method;
     const readOnly = method === 'GET' || method === 'HEAD';
-    const notAllowed = () => json(405, { error: `method ${method} is not allowed here; use GET` }, log, true, [['Allow', 'GET, HEAD']]);
+    const notAllowed = () => errorReply(405, `method ${method} is not allowed here; use GET`, log, { cors: true, extra: [['Allow', 'GET, HEAD']] });
 
-    if (!target.startsWith('/')) return json(400, { error: 'the request target must be a path starting with "/"' }, log);
+    if (!target.startsWith('/')) return errorReply(400, 'the request target must be a path starting with "/"', log, { cors: true });
 
     const queryStart = target.indexOf('?');
     const pathname = queryStart === -1 ? target : target.slice(0, queryStart);
-    if (pathname === paths.config) return readOnly ? json(200, serverConfig, log) : notAllowed();
-    if (pathname === paths.healthz || pathname === '/healthz') return readOnly ? json(200, { ok: true }, log) : notAllowed();
-    const record = /^\/__pg\/record\/([^/]*)(\/events)?$/.exec(pathname);
-    if (record) {
-      log.path = `${INFRA_PREFIX}record/<key>${record[2] ?? ''}`;
+    const route = matchInfraRoute(pathname);
+    if (route) {
+      log.path = route.path;
       if (!readOnly) return notAllowed();
-      const key = record[1]!;
-      if (!isRunKey(key)) return json(400, { error: 'not a record key (22 base64url characters)' }, log);
-      const runId = await runIdForKey(key);
+      if (route.endpoint === 'config') return jsonReply(200, serverConfig, log);
+      if (route.endpoint === 'healthz') return jsonReply(200, { ok: true }, log);
+      if (!isRunKey(route.key!)) return errorReply(400, 'not a record key (22 base64url characters)', log, { cors: true });
+      const runId = await runIdForKey(route.key!);
       log.runId = runId;
-      if (record[2]) {
+      if (route.endpoint === 'recordEvents') {
         const lastEventId = Number(headerValue(exchange.rawHeaders, 'last-event-id') ?? '-1');
         return { type: 'events', runId, lastEventId: Number.isInteger(lastEventId) ? lastEventId : -1, log };
       }
-      return json(200, store.get(runId), log);
+      return jsonReply(200, store.get(runId), log);
     }
-    if (pathname.startsWith(INFRA_PREFIX)) return json(404, { error: `no such endpoint: ${pathname.slice(0, 100)}` }, log);
+    if (pathname.startsWith(INFRA_PREFIX)) return errorReply(404, `no such endpoint: ${pathname.slice(0, 100)}`, log, { cors: true });
     if (!readOnly) return notAllowed();
     return staticFileReply(context.staticRoot, pathname, origin === config.origins.page, exchange.rawHeaders, method, log);
   }
 
   function scenario(exchange: Exchange, origin: string): Reply {
     const wire = parseWirePath(exchange.target);
-    if (!wire) return json(400, { error: 'not a scenario URL: expected /r/<runId>/<payload>/<path>' }, { path: shortPath(exchange.target), origin }, false);
-    const log: LogFields = { path: shortPath(wire.logicalPath), runId: wire.runId, origin };
-    const answer = exchange.bodyTooLarge
+    if (!wire) return errorReply(400, 'not a scenario URL: expected /r/<runId>/<payload>/<path>', { path: shortPath(exchange.target, config.limits.logPathChars), origin });
+    const log: LogFields = { path: shortPath(wire.logicalPath, config.limits.logPathChars), runId: wire.runId, origin };
+    let answer = exchange.bodyTooLarge
       ? ({ ok: false, kind: 'actual', route: null, status: 413, error: 'request body too large', issues: [{ path: 'body', message: `the body has more than ${config.limits.maxBodyBytes} bytes` }] } as const)
-      : answerScenarioRequest(wire, { method: exchange.method, origin, rawHeaders: exchange.rawHeaders }, { ownOrigins, maxDelayMs: config.limits.maxDelayMs });
-    const stored = exchange.bodyBytes === 0 ? null : exchange.body.subarray(0, RECORD_BODY_BYTES);
+      : answerScenarioRequest(wire, { method: exchange.method, origin, rawHeaders: exchange.rawHeaders }, answerContext);
+    if (answer.ok && origin === config.origins.page && headerValue(exchange.rawHeaders, 'sec-fetch-dest') !== 'empty') {
+      // The page origin holds the playground's saved state: a scenario answer the browser would render
+      // there (a navigation, a frame: anything but fetch/XHR, which send `Sec-Fetch-Dest: empty`) is
+      // sandboxed, so its script never runs with that origin (README.md, "The page origin").
+      answer = { ...answer, headers: [...answer.headers, PAGE_ORIGIN_SANDBOX], shared: undefined };
+    }
+    const stored = exchange.bodyBytes === 0 ? null : exchange.body.subarray(0, config.limits.recordBodyBytes);
     const delayMs = answer.ok ? answer.delayMs : 0;
     // Recorded before the answer is written: the page reads the record as soon as its request settles.
     store.add(wire.runId, {
@@ -174,9 +211,7 @@ export function createHandler(context: HandlerContext): Handler {
     if (!answer.ok) {
       // An error is not a scenario answer, but it carries no CORS header either: the page learns the
       // problem from the record, and a broken scenario never looks like a permissive server.
-      const reply = json(answer.status, { error: answer.error, issues: answer.issues }, log, false);
-      if (answer.status === 413 && reply.type === 'response') reply.close = true;
-      return reply;
+      return errorReply(answer.status, answer.error, log, { issues: answer.issues, close: answer.status === 413 });
     }
     return { type: 'response', status: answer.status, headers: answer.headers, body: answer.body, delayMs, log, shared: answer.shared };
   }

@@ -1,31 +1,73 @@
 // HTTP/1.1 for the requests Node's parser refuses. llhttp knows a fixed list of methods and answers any
 // other token (`patch`, `Patch`, `CHICKEN`) with its own 400, which would make the lower-case-method
-// lessons lie. server.ts catches that `clientError` (HPE_INVALID_METHOD, `err.rawPacket`), detaches
-// Node's parser from the socket and hands the connection to `RawConnection`, which parses that request
-// and every later one on the connection itself (request line, headers, Content-Length body, arriving in
-// any number of packets) and answers through the same handler as every other request.
-import { readFileSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
+// lessons lie. server.ts catches that `clientError` (HPE_INVALID_METHOD) and hands the whole connection to
+// a `RawConnection`, which from then on parses every request on it itself (request line, headers,
+// Content-Length body, arriving in any number of packets), one at a time: the next request is read only
+// once the answer before it is written and the client has taken it (backpressure), so answers go out in
+// order and a client that never reads holds at most one request and one answer. Answers are written by
+// the same `writeReply` as Node's path, through a `SocketOutput`.
 import type { Socket } from 'node:net';
-import { isHeaderName, isSendableHeaderValue } from '@cors-playground/cors-core';
+import { hasNoBody } from '@cors-playground/cors-core';
 import type { Limits } from './config';
-import type { Exchange, Handler, Reply } from './handler';
-import { EVENT_STREAM_HEADERS, type EventStreams } from './events';
-import { hasNoBody } from './scenario-answer';
+import type { EventStreams } from './events';
+import type { Exchange, Handler, LogFields, Reply } from './handler';
+import { shortPath } from './log-path';
+import { errorReply, serializeHead, writeReply, type Output } from './reply';
 
 const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([^\s]+) HTTP\/1\.([01])$/;
 const HEADER_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[\t ]*(.*?)[\t ]*$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-/** `HTTP/1.1 200 OK` + header lines + the blank line, exactly as Node's writeHead would put them. */
-export function serializeHead(status: number, headers: readonly [string, string][]): string {
-  let head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'unknown'}\r\n`;
-  for (const [name, value] of headers) {
-    // The handler validated these already; checked again because this writer bypasses Node's checks.
-    if (!isHeaderName(name) || !isSendableHeaderValue(value)) throw new Error(`refusing to write header ${JSON.stringify(name)}`);
-    head += `${name}: ${value}\r\n`;
+/**
+ * The connection's socket as an `Output` for `writeReply`: the head is kept until the first body bytes so
+ * both go out in one write, as latin-1. `end(text, 'latin1', done)` ends one answer (the connection stays
+ * open); `end()` without arguments ends the connection (an event stream has no framing of its own).
+ */
+export class SocketOutput implements Output {
+  private head = '';
+
+  constructor(readonly socket: Socket) {}
+
+  get destroyed(): boolean {
+    return this.socket.destroyed;
   }
-  return `${head}\r\n`;
+
+  writeHead(status: number, flatHeaders: readonly string[]): void {
+    this.head = serializeHead(status, flatHeaders);
+  }
+
+  flushHeaders(): void {
+    if (this.head) this.socket.write(this.take(), 'latin1');
+  }
+
+  write(chunk: string | Buffer, encoding: 'latin1'): boolean {
+    if (typeof chunk === 'string') return this.socket.write(this.take() + chunk, encoding);
+    if (this.head) this.socket.write(this.take(), 'latin1');
+    return this.socket.write(chunk);
+  }
+
+  end(chunk?: string, encoding?: 'latin1', done?: () => void): void {
+    if (chunk === undefined) return void this.socket.end();
+    this.socket.write(this.take() + chunk, encoding ?? 'latin1', () => done?.());
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  once(event: 'drain' | 'close' | 'socket', listener: () => void): void {
+    if (event !== 'socket') this.socket.once(event, listener);
+  }
+
+  off(event: 'drain' | 'close' | 'socket', listener: () => void): void {
+    this.socket.off(event, listener);
+  }
+
+  private take(): string {
+    const head = this.head;
+    this.head = '';
+    return head;
+  }
 }
 
 export interface RawHooks {
@@ -40,30 +82,58 @@ export interface RawHooks {
   closing(): boolean;
 }
 
-type State = 'head' | 'body' | 'handling' | 'closed';
+type State = 'waiting' | 'head' | 'body' | 'handling' | 'closed';
+
+interface Pending {
+  method: string;
+  target: string;
+  rawHeaders: string[];
+  length: number;
+  keepAlive: boolean;
+  startedAt: number;
+}
 
 export class RawConnection {
   private buffer: Buffer;
-  private state: State = 'head';
+  /** 'waiting' until Node's own answers on this connection are written (see `start`). */
+  private state: State = 'waiting';
   private timer: NodeJS.Timeout | undefined;
-  private pending: { method: string; target: string; rawHeaders: string[]; length: number; keepAlive: boolean; startedAt: number } | undefined;
+  private pending: Pending | undefined;
+  private readonly out: SocketOutput;
 
+  /** `initial`: the bytes of the refused request and whatever followed it. */
   constructor(
     private readonly socket: Socket,
     initial: Buffer,
     private readonly hooks: RawHooks,
   ) {
     this.buffer = initial;
+    this.out = new SocketOutput(socket);
+    // Adding a 'data' listener is also what detaches Node's parser from the socket (Node's http server
+    // wraps `socket.on` for exactly this: a user reading the socket itself).
     socket.on('data', (chunk: Buffer) => {
       const wasIdle = this.state === 'head' && this.buffer.length === 0;
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-      // A client that keeps sending while its request is being answered is not a browser: bounded.
-      if (this.buffer.length > hooks.limits.maxHeaderBytes + hooks.limits.maxBodyBytes) return void socket.destroy();
+      // Read no further than one request ahead: the rest waits in the kernel (the client's window fills).
+      if (this.state !== 'head' && this.state !== 'body') return void socket.pause();
       if (wasIdle) this.arm(hooks.limits.headersTimeoutMs, 408);
       this.advance();
     });
     socket.on('close', () => this.stop());
-    this.arm(hooks.limits.headersTimeoutMs, 408);
+  }
+
+  /**
+   * Starts answering, once the answers Node's parser still owed on this connection are written (HTTP/1.1
+   * answers go out in request order). `refuse`: answer this 400 instead and close (the start of the
+   * refused request could not be told, see server.ts).
+   */
+  start(refuse?: string): void {
+    if (this.state !== 'waiting') return;
+    this.state = 'head';
+    this.socket.setTimeout(0); // Node's keep-alive timer, if it set one, is no longer Node's to honour
+    if (refuse !== undefined) return this.fail(400, refuse);
+    this.arm(this.hooks.limits.headersTimeoutMs, 408);
+    this.socket.resume();
     this.advance();
   }
 
@@ -72,24 +142,35 @@ export class RawConnection {
     if (this.state === 'head' && this.buffer.length === 0) this.socket.end();
   }
 
-  private isClosed(): boolean {
-    return this.state === 'closed';
-  }
-
   private stop(): void {
     this.state = 'closed';
     clearTimeout(this.timer);
   }
 
+  private log(): LogFields {
+    return { path: shortPath(this.pending?.target ?? '-', this.hooks.limits.logPathChars), origin: '-' };
+  }
+
   /** Answers with an error of our own and closes the connection. */
   private fail(status: number, message: string): void {
-    if (this.isClosed()) return;
-    this.stop();
-    const body = `${JSON.stringify({ error: message })}\n`;
-    const head = serializeHead(status, [['Content-Type', 'application/json; charset=utf-8'], ['Content-Length', String(Buffer.byteLength(body))], ['Connection', 'close']]);
-    this.hooks.onAnswered(this.pending?.method ?? '-', null, status, this.pending?.startedAt ?? performance.now());
-    this.socket.end(head + body);
-    setTimeout(() => this.socket.destroy(), 1000).unref();
+    if (this.state === 'closed' || this.state === 'handling') return;
+    this.state = 'handling';
+    clearTimeout(this.timer);
+    const reply = errorReply(status, message, this.log(), { close: true });
+    const method = this.pending?.method ?? '-';
+    const startedAt = this.pending?.startedAt ?? performance.now();
+    this.socket.pause();
+    writeReply(this.out, reply, {
+      streams: this.hooks.streams,
+      bodyless: false,
+      connection: this.socket,
+      done: (written) => {
+        this.hooks.onAnswered(method, null, written || status, startedAt);
+        this.stop();
+        this.socket.end();
+        setTimeout(() => this.socket.destroy(), 1000).unref();
+      },
+    });
   }
 
   /** Timer for the current phase: on expiry, `status` (408) or, between requests, a silent close. */
@@ -122,15 +203,18 @@ export class RawConnection {
         const pending = this.pending!;
         if (pending.length > this.hooks.limits.maxBodyBytes) {
           this.state = 'handling';
-          void this.dispatch(Buffer.alloc(0), pending.length, true);
+          clearTimeout(this.timer);
+          this.socket.pause();
+          this.dispatch(Buffer.alloc(0), pending.length, true);
           return;
         }
         if (this.buffer.length < pending.length) return;
         const body = Buffer.from(this.buffer.subarray(0, pending.length));
         this.buffer = this.buffer.subarray(pending.length);
         this.state = 'handling';
+        this.socket.pause();
         clearTimeout(this.timer);
-        void this.dispatch(body, body.length, false);
+        this.dispatch(body, body.length, false);
       }
     }
   }
@@ -176,7 +260,7 @@ export class RawConnection {
     return true;
   }
 
-  private async dispatch(body: Buffer, bodyBytes: number, bodyTooLarge: boolean): Promise<void> {
+  private dispatch(body: Buffer, bodyBytes: number, bodyTooLarge: boolean): void {
     const pending = this.pending!;
     const exchange: Exchange = {
       method: pending.method,
@@ -189,50 +273,66 @@ export class RawConnection {
       startedAt: pending.startedAt,
     };
     this.hooks.busy(1);
-    try {
-      const reply = await this.hooks.handler.handle(exchange);
-      if (this.isClosed()) return;
-      const keepAlive = pending.keepAlive && !bodyTooLarge && !(reply.type === 'response' && reply.close);
-      if (reply.type === 'events') return this.streamEvents(reply, pending.startedAt);
-      if (reply.type === 'response' && reply.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-      if (this.isClosed()) return;
-      const bodyless = hasNoBody(pending.method, reply.status);
-      const content = reply.type === 'file' ? readFileSync(reply.file) : reply.body;
-      this.socket.write(serializeHead(reply.status, reply.headers));
-      if (!bodyless && content.length > 0) this.socket.write(content);
-      this.hooks.onAnswered(pending.method, reply, reply.status, pending.startedAt);
-      if (!keepAlive) {
-        this.stop();
-        this.socket.end();
-        return;
-      }
-      this.state = 'head';
-      this.pending = undefined;
-      this.arm(this.buffer.length > 0 ? this.hooks.limits.headersTimeoutMs : this.hooks.limits.keepAliveTimeoutMs, this.buffer.length > 0 ? 408 : null);
-      this.advance();
-    } catch (error) {
-      this.hooks.onAnswered(pending.method, null, 500, pending.startedAt);
-      this.fail(500, `internal error: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
       this.hooks.busy(-1);
+    };
+    const answer = (reply: Reply) => {
+      if (this.state === 'closed') return settle();
+      const keepAlive = pending.keepAlive && !bodyTooLarge && !(reply.type === 'response' && reply.close) && reply.type !== 'events';
+      writeReply(this.out, reply, {
+        streams: this.hooks.streams,
+        bodyless: hasNoBody(pending.method, reply.type === 'response' || reply.type === 'file' ? reply.status : 200),
+        connection: this.socket,
+        done: (status) => {
+          settle();
+          this.hooks.onAnswered(pending.method, reply, status, pending.startedAt);
+          if (reply.type === 'events') {
+            // The stream owns the connection until it ends; nothing after it is read.
+            this.stop();
+            if (status !== 200) this.socket.end();
+            return;
+          }
+          if (status === 0 || !keepAlive) {
+            this.stop();
+            this.socket.end();
+            return;
+          }
+          this.pending = undefined;
+          // The next request is read once the client has taken this answer.
+          if (this.socket.writableNeedDrain) this.socket.once('drain', () => this.next());
+          else this.next();
+        },
+      });
+    };
+    try {
+      const handled = this.hooks.handler.handle(exchange);
+      if (handled instanceof Promise) {
+        handled.then(answer, (error: unknown) => {
+          settle();
+          this.internalError(pending, error);
+        });
+      } else answer(handled);
+    } catch (error) {
+      settle();
+      this.internalError(pending, error);
     }
   }
 
-  /** A live record on this connection: no framing header, the stream ends when the connection closes. */
-  private streamEvents(reply: Extract<Reply, { type: 'events' }>, startedAt: number): void {
-    this.stop();
-    if (this.hooks.streams.full) {
-      this.fail(503, 'too many live record streams; read /__pg/record/<key> instead');
-      return;
-    }
-    this.socket.write(serializeHead(200, EVENT_STREAM_HEADERS));
-    this.hooks.onAnswered(this.pending!.method, reply, 200, startedAt);
-    const socket = this.socket;
-    this.hooks.streams.stream(reply.runId, reply.lastEventId, {
-      write: (text) => void socket.write(text),
-      end: () => socket.end(),
-      backlog: () => socket.writableLength,
-      onClose: (listener) => void socket.once('close', listener),
-    });
+  private internalError(pending: Pending, error: unknown): void {
+    if (this.state === 'closed') return;
+    this.state = 'body'; // so that `fail` answers
+    this.pending = pending;
+    this.fail(500, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  private next(): void {
+    if (this.state === 'closed') return;
+    this.state = 'head';
+    this.arm(this.buffer.length > 0 ? this.hooks.limits.headersTimeoutMs : this.hooks.limits.keepAliveTimeoutMs, this.buffer.length > 0 ? 408 : null);
+    this.socket.resume();
+    this.advance();
   }
 }

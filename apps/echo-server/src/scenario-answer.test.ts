@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerScenarioRequest, cookieDomainProblem, rewriteLocation } from './scenario-answer';
+import { answerScenarioRequest, cookieDomainProblem, PayloadMemo, rewriteLocation } from './scenario-answer';
 import { encodeRoutes, type WirePath } from '@cors-playground/wire';
 import type { Routes } from '@cors-playground/cors-core';
 
 const own = ['http://web.test', 'http://api.test', 'http://other.test'];
 const wire = (routes: Routes, logicalPath = '/r'): WirePath => ({ runId: 'AAAAAAAAAAAAAAAAAAAAAA', payload: encodeRoutes(routes), logicalPath });
-const context = { ownOrigins: own, maxDelayMs: 50 };
+const context = { ownOrigins: own, maxDelayMs: 50, memo: new PayloadMemo() };
 
 describe('answerScenarioRequest', () => {
   it('uses the preflight answer only for OPTIONS with Access-Control-Request-Method', () => {

@@ -16,8 +16,10 @@ import {
   type Answer,
   type RequestKind,
   type Routes,
+  utf8ByteLength,
 } from '@cors-playground/cors-core';
-import { decodeRoutes, toWireUrl, wirePrefix, type WirePath } from '@cors-playground/wire';
+import { inflateRawSync } from 'node:zlib';
+import { decodeRoutes, toWireUrl, wirePrefix, type InflateRaw, type WirePath } from '@cors-playground/wire';
 
 export interface Issue {
   path: string;
@@ -53,50 +55,103 @@ export type ScenarioAnswer =
 // exactly which Content-Length the browser will be able to read.
 export { hasNoBody };
 
-/** Bytes the whole response header block may take; Chromium refuses more than 256 KiB. */
-export const MAX_RESPONSE_HEADER_BYTES = 262_144;
+/** Bytes the whole answer header block may take after reflection; Chromium refuses more than 256 KiB. */
+export const MAX_ANSWER_HEADER_BYTES = 262_144;
+/**
+ * Bytes an answer body may take after `{request.*}` reflection: twice cors-core's 64 KiB scenario body,
+ * so a body that reflects a few request headers fits, and one that reflects a 15 KB header thousands of
+ * times (85 MiB) is refused before it is built.
+ */
+export const MAX_ANSWER_BODY_BYTES = 131_072;
+/** Bytes the payload memo may take (its estimate: payload + inflated JSON, twice for the parsed objects). */
+export const PAYLOAD_MEMO_BYTES = 33_554_432;
 
-// Validated routes by payload. Only a memo (any instance can answer any request without it): it spares
-// inflating and validating the same payload again for every request of a run.
-const MEMO_SIZE = 512;
-const memo = new Map<string, { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] }>();
+type Validated = { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] };
 
-// The requests of a run come in bursts with the same payload: comparing with the last one is cheaper
-// than hashing a payload of up to 8 KiB for the map.
-let lastPayload = '';
-let lastRoutes: { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] } | undefined;
-
-export function routesOfPayload(payload: string): { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] } {
-  if (lastRoutes !== undefined && payload === lastPayload) return lastRoutes;
-  let result = memo.get(payload);
-  if (!result) {
-    result = decodeAndValidate(payload);
-    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-    memo.set(payload, result);
+/** zlib stops inflating at the limit (a 6 MiB deflate bomb costs what 256 KiB does). */
+const inflateRaw: InflateRaw = (compressed, maxBytes) => {
+  try {
+    return inflateRawSync(compressed, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
+    throw error;
   }
-  lastPayload = payload;
-  lastRoutes = result;
-  return result;
+};
+
+/**
+ * Validated routes by payload, bounded by bytes (least recently used first out). Only a memo (any
+ * instance answers any request without it): it spares inflating and validating the same payload again
+ * for every request of a run.
+ */
+export class PayloadMemo {
+  private readonly entries = new Map<string, { result: Validated; bytes: number }>();
+  private bytes = 0;
+  // The requests of a run come in bursts with the same payload: comparing with the last one is cheaper
+  // than hashing a payload of up to 8 KiB for the map.
+  private lastPayload = '';
+  private lastResult: Validated | undefined;
+
+  constructor(private readonly maxBytes: number = PAYLOAD_MEMO_BYTES) {}
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  routes(payload: string): Validated {
+    if (this.lastResult !== undefined && payload === this.lastPayload) return this.lastResult;
+    let entry = this.entries.get(payload);
+    if (entry) {
+      this.entries.delete(payload);
+      this.entries.set(payload, entry);
+    } else {
+      const { result, inflatedBytes } = decodeAndValidate(payload);
+      entry = { result, bytes: 2 * payload.length + 2 * inflatedBytes };
+      if (entry.bytes <= this.maxBytes) {
+        while (this.bytes + entry.bytes > this.maxBytes) {
+          const [oldest, old] = this.entries.entries().next().value as [string, { bytes: number }];
+          this.entries.delete(oldest);
+          this.bytes -= old.bytes;
+        }
+        this.entries.set(payload, entry);
+        this.bytes += entry.bytes;
+      }
+    }
+    this.lastPayload = payload;
+    this.lastResult = entry.result;
+    return entry.result;
+  }
 }
 
-function decodeAndValidate(payload: string): { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] } {
-  const decoded = decodeRoutes(payload);
-  if (!decoded.ok) return { ok: false, error: 'invalid scenario payload', issues: [{ path: 'payload', message: decoded.error }] };
+function decodeAndValidate(payload: string): { result: Validated; inflatedBytes: number } {
+  let inflatedBytes = 0;
+  const decoded = decodeRoutes(payload, (compressed, maxBytes) => {
+    const out = inflateRaw(compressed, maxBytes);
+    inflatedBytes = out?.length ?? 0;
+    return out;
+  });
+  if (!decoded.ok) return { result: { ok: false, error: 'invalid scenario payload', issues: [{ path: 'payload', message: decoded.error }] }, inflatedBytes };
   const parsed = ServerSchema.safeParse({ routes: decoded.routes });
   if (!parsed.success) {
     return {
-      ok: false,
-      error: 'invalid scenario',
-      issues: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path, 'server'), message: issue.message })),
+      result: {
+        ok: false,
+        error: 'invalid scenario',
+        issues: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path, 'server'), message: issue.message })),
+      },
+      inflatedBytes,
     };
   }
-  return { ok: true, routes: parsed.data.routes };
+  return { result: { ok: true, routes: parsed.data.routes }, inflatedBytes };
 }
 
 export interface AnswerContext {
   /** The server's own origins: Locations there are rewritten, anywhere else refused. */
   ownOrigins: readonly string[];
   maxDelayMs: number;
+  memo: PayloadMemo;
+  /** After reflection (defaults MAX_ANSWER_HEADER_BYTES, MAX_ANSWER_BODY_BYTES). */
+  maxAnswerHeaderBytes?: number;
+  maxAnswerBodyBytes?: number;
 }
 
 /** Builds the answer for a scenario request. Never throws. */
@@ -104,7 +159,7 @@ export function answerScenarioRequest(wire: WirePath, request: ScenarioRequest, 
   // Only an OPTIONS request can be a preflight: other methods need not look at the header names.
   const kind = requestKind(request.method, request.method === 'OPTIONS' ? headerNames(request.rawHeaders) : []);
 
-  const routes = routesOfPayload(wire.payload);
+  const routes = context.memo.routes(wire.payload);
   if (!routes.ok) return { ok: false, kind, route: null, status: 400, error: routes.error, issues: routes.issues };
 
   const match = matchRouteAgain(routes.routes, request.origin, wire.logicalPath, kind);
@@ -197,7 +252,13 @@ function buildAnswer(
   const headers: [string, string][] = [];
   let requestHeaders: [string, string][] | undefined;
   const reflect = (text: string) => (text.includes('{request.') ? resolveRequestPlaceholders(text, (requestHeaders ??= headerPairs(request.rawHeaders))) : text);
-  const body = Buffer.from(reflect(answer.body ?? ''), 'utf8');
+  const maxBodyBytes = context.maxAnswerBodyBytes ?? MAX_ANSWER_BODY_BYTES;
+  const maxHeaderBytes = context.maxAnswerHeaderBytes ?? MAX_ANSWER_HEADER_BYTES;
+  const bodyText = reflectBounded(answer.body ?? '', (requestHeaders ??= headerPairs(request.rawHeaders)), maxBodyBytes);
+  if (bodyText === undefined) {
+    return fail('answer too large', [{ path: route === null ? 'answer.body' : formatPath(['routes', route, kind, 'body'], 'server'), message: `after {request.*} reflection the body would exceed ${maxBodyBytes} bytes` }]);
+  }
+  const body = Buffer.from(bodyText, 'utf8');
   let headBytes = 0;
   for (const [index, [name, template]] of answer.headers.entries()) {
     let value = reflect(template);
@@ -211,6 +272,9 @@ function buildAnswer(
       return fail('framing header refused', [{ path: `${at(index)}[0]`, message: `the server frames every answer with Content-Length; a ${name} header would make the response unreadable or split it` }]);
     }
     if (lower === 'content-length') {
+      if (hasNoBody('GET', answer.status)) {
+        return fail('framing header refused', [{ path: `${at(index)}[0]`, message: `a ${answer.status} answer has no body, so it may not carry Content-Length (RFC 9110 §8.6): a client or proxy reading it would fall out of step` }]);
+      }
       if (!bodyless && value.trim() !== String(body.length)) {
         return fail('wrong Content-Length', [{ path: `${at(index)}[1]`, message: `Content-Length ${JSON.stringify(value)} differs from the body's ${body.length} bytes: the connection would fall out of step` }]);
       }
@@ -225,11 +289,32 @@ function buildAnswer(
       if (problem) return fail('cookie refused', [{ path: `${at(index)}[1]`, message: problem }]);
     }
     headBytes += name.length + value.length + 4;
-    if (headBytes > MAX_RESPONSE_HEADER_BYTES) return fail('answer too large', [{ path: at(index), message: `the header block would exceed ${MAX_RESPONSE_HEADER_BYTES} bytes` }]);
+    if (headBytes > maxHeaderBytes) return fail('answer too large', [{ path: at(index), message: `the header block would exceed ${maxHeaderBytes} bytes` }]);
     headers.push([name, value]);
   }
   headers.push(...echoServerFramingHeaders(headers, request.method, answer.status, body.toString('utf8')));
   return { ok: true, kind, route, status: answer.status, headers, body: bodyless ? Buffer.alloc(0) : body, delayMs };
+}
+
+/**
+ * `{request.NAME}` filled in, or undefined as soon as the text passes `maxBytes` (UTF-8): the text is
+ * filled in piece by piece (each piece starts at a placeholder), so an amplifying body stops at the limit
+ * instead of being built whole first.
+ */
+function reflectBounded(text: string, requestHeaders: readonly (readonly [string, string])[], maxBytes: number): string | undefined {
+  if (!text.includes('{request.')) return utf8ByteLength(text) > maxBytes ? undefined : text;
+  let out = '';
+  let bytes = 0;
+  let from = 0;
+  while (from < text.length) {
+    const next = text.indexOf('{request.', from + 1);
+    const piece = resolveRequestPlaceholders(text.slice(from, next === -1 ? text.length : next), requestHeaders);
+    bytes += utf8ByteLength(piece);
+    if (bytes > maxBytes) return undefined;
+    out += piece;
+    from = next === -1 ? text.length : next;
+  }
+  return out;
 }
 
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
@@ -245,6 +330,9 @@ export function rewriteLocation(
   wire: WirePath,
   ownOrigins: readonly string[],
 ): { ok: true; value: string } | { ok: false; message: string } {
+  // AD-HOC: browsers read "\\" as "/" in http(s) URLs, other URL parsers do not
+  // (`http://api.localhost:8787\\@evil.example/` is the own origin to one, evil.example to the other).
+  if (location.includes('\\')) return { ok: false, message: `Location ${JSON.stringify(location)} holds a backslash, which URL parsers read differently (browsers as "/", others not): the echo server is not an open redirect; write "/"` };
   let target: URL;
   try {
     target = new URL(location, `${servingOrigin}${wire.logicalPath}`);

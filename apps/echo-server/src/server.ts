@@ -1,14 +1,14 @@
 // Listening: one node:http server per port, all sharing one handler, record store and set of live
 // streams. This file owns what the handler must not know: sockets, timeouts, Node's own error answers,
 // the hand-over of requests with methods Node refuses (raw-http.ts), logging, graceful shutdown.
-import { createReadStream } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { listenPorts, type EchoConfig } from './config';
-import { EVENT_STREAM_HEADERS, EventStreams } from './events';
+import { EventStreams } from './events';
 import { createHandler, type Exchange, type Handler, type Reply } from './handler';
 import { createLogger, type Logger } from './log';
-import { RawConnection } from './raw-http';
+import { RawConnection, SocketOutput } from './raw-http';
+import { errorReply, writeReply, type Output } from './reply';
 import { RecordStore } from './records';
 import { openStaticRoot } from './static-files';
 
@@ -28,8 +28,32 @@ interface ClientError extends Error {
   bytesParsed?: number;
 }
 
-const TAKEN_OVER = Symbol('echo-server.taken-over');
-type TrackedSocket = Socket & { [TAKEN_OVER]?: RawConnection; parser?: { unconsume?: () => void } | null };
+/** Node's own listeners on a connection, as its http server attached them (taken off when raw-http takes over). */
+const NODE_SOCKET_EVENTS = ['data', 'end', 'timeout', 'resume', 'pause'] as const;
+
+/** What the server knows about one connection. */
+interface Connection {
+  /** Requests Node's parser has handed us whose answers are not written yet, oldest first, with what ends each. */
+  outstanding: Map<ServerResponse, (status: number) => void>;
+  /** Called when `outstanding` is empty. */
+  waiters: (() => void)[];
+  /** A live record stream is open on it. */
+  streaming: boolean;
+  /** `socket.bytesRead` when the last request read by Node's parser was complete, and the value before. */
+  completedAt: number;
+  completedBefore: number;
+  /** Node's listeners, to take off if raw-http takes the connection over. */
+  nodeListeners: [string, ((...args: unknown[]) => void)[]][];
+  raw: RawConnection | null;
+  /** A client error was answered: the connection is being closed. */
+  failed: boolean;
+  /** For the idle check. */
+  progress: number;
+  since: number;
+}
+
+const CONNECTION = Symbol('echo-server.connection');
+type TrackedSocket = Socket & { [CONNECTION]?: Connection };
 
 const NO_BODY = Buffer.alloc(0);
 const NO_BODY_READ = { body: NO_BODY, bytes: 0, tooLarge: false } as const;
@@ -70,6 +94,42 @@ function exactHeaders(res: ServerResponse): void {
   res.removeHeader('content-length');
 }
 
+/** Records that Node's parser has read a whole request on this connection (see `refusedRequestStart`). */
+function completed(connection: Connection, socket: Socket): void {
+  const at = socket.bytesRead;
+  if (at !== connection.completedAt) {
+    connection.completedBefore = connection.completedAt;
+    connection.completedAt = at;
+  }
+}
+
+/** A method llhttp was still reading: what it accepted of it is a prefix of a known method (upper case, `-`). */
+const METHOD_PREFIX = /^[A-Z-]*$/;
+
+/**
+ * Where, in the packet Node's parser refused, the refused request starts; undefined when that cannot be
+ * told. It can be told when the packet began at a request boundary (Node had finished every request
+ * before it): the requests Node read earlier in the packet are skipped by their own framing. A method
+ * split across packets (`CH`, then `ICKEN ...`) cannot be told (Node consumed `CH`): it is refused rather
+ * than guessed. One case is not detected: a packet holding a whole request and the first bytes of the
+ * next one's method, the rest in the next packet (a client writing requests in pieces, never a browser).
+ */
+export function refusedRequestStart(packet: Buffer, errorAt: number, packetStartsRequest: boolean): number | undefined {
+  if (!packetStartsRequest) return undefined;
+  let at = 0;
+  for (;;) {
+    while (packet[at] === 0x0d || packet[at] === 0x0a) at++; // llhttp skips empty lines between requests
+    const headEnd = packet.indexOf('\r\n\r\n', at);
+    if (headEnd === -1 || headEnd >= errorAt) break;
+    const head = packet.subarray(at, headEnd).toString('latin1');
+    if (/\r\ntransfer-encoding:/i.test(head)) return undefined;
+    const length = /\r\ncontent-length:[\t ]*(\d+)/i.exec(head);
+    at = headEnd + 4 + (length ? Number(length[1]) : 0);
+    if (at > errorAt) return undefined;
+  }
+  return METHOD_PREFIX.test(packet.subarray(at, errorAt).toString('latin1')) ? at : undefined;
+}
+
 export function createEchoServer(config: EchoConfig, logger: Logger = createLogger(config.logLevel)): EchoServer {
   const { limits } = config;
   const store = new RecordStore(limits);
@@ -98,146 +158,176 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
     });
   }
 
-  async function deliver(reply: Reply, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (reply.type === 'events') {
-      if (streams.full) {
-        exactHeaders(res);
-        res.writeHead(503, ['Content-Type', 'application/json; charset=utf-8', 'Access-Control-Allow-Origin', '*', 'Content-Length', '58']);
-        res.end('{"error":"too many live record streams; read the record"}\n');
-        return;
-      }
-      res.sendDate = false;
-      res.writeHead(200, EVENT_STREAM_HEADERS.flat());
-      res.flushHeaders();
-      streams.stream(reply.runId, reply.lastEventId, {
-        write: (text) => void res.write(text),
-        end: () => res.end(),
-        backlog: () => res.writableLength,
-        onClose: (listener) => void res.once('close', listener),
-      });
-      return;
-    }
-    if (reply.type === 'response' && reply.delayMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-      if (res.destroyed) return;
-    }
-    exactHeaders(res);
-    if (reply.type === 'response' && reply.close) res.shouldKeepAlive = false;
-    res.writeHead(reply.status, reply.type === 'response' && reply.shared ? reply.shared.headList : reply.headers.flat());
-    if (reply.type === 'file') {
-      const file = createReadStream(reply.file);
-      file.on('error', () => res.destroy());
-      file.pipe(res);
-      await new Promise((resolve) => res.once('close', resolve));
-    } else {
-      // As a latin1 string (same bytes), Node sends the head and the body in one write instead of a writev.
-      const body = reply.shared?.bodyText ?? reply.body.toString('latin1');
-      await new Promise<void>((resolve) => res.end(body, 'latin1', () => resolve()));
-    }
-    void req;
+  /** Calls `then` once every answer Node owes on the connection is written. */
+  function whenNodeIdle(connection: Connection, then: () => void): void {
+    if (connection.outstanding.size === 0) then();
+    else connection.waiters.push(then);
   }
 
-  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  function settle(connection: Connection, res: ServerResponse): void {
+    connection.outstanding.delete(res);
+    if (connection.outstanding.size === 0) for (const wake of connection.waiters.splice(0)) wake();
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
     const startedAt = performance.now();
+    const socket = req.socket as TrackedSocket;
+    const connection = socket[CONNECTION]!;
     busy(1);
     let reply: Reply | null = null;
-    /** Whether `finally` ends the request's busy time (a plain answer ends it when Node has written it). */
-    let settleHere = true;
-    try {
-      // Most requests (GET, preflights) carry no body: no stream machinery, no promise for them.
-      const { body, bytes, tooLarge } = hasBody(req.rawHeaders) ? await readBody(req, limits.maxBodyBytes) : (req.resume(), NO_BODY_READ);
+    let method = req.method ?? 'GET';
+    const fail = (error: unknown) => {
+      logger.log('error', 'request failed', { method, path: reply?.log.path, error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent && !res.destroyed) answer(errorReply(500, 'internal error', reply?.log ?? { path: '-', origin: '-' }));
+      else {
+        res.destroy();
+        done(0);
+      }
+    };
+    let settled = false;
+    const done = (status: number) => {
+      if (settled) return;
+      settled = true;
+      try {
+        logAnswered(method, reply, status, startedAt);
+      } finally {
+        busy(-1);
+        // A live stream keeps its connection busy until it closes (idle connections are evicted first).
+        if (reply?.type === 'events' && status === 200) connection.streaming = true;
+        settle(connection, res);
+      }
+    };
+    // (When the connection closes first, the tracker ends every request still outstanding on it.)
+    connection.outstanding.set(res, done);
+    const answer = (next: Reply) => {
+      reply = next;
+      if (next.type !== 'events' || streams.full) exactHeaders(res);
+      else res.sendDate = false; // a live stream keeps Node's chunked framing
+      if (next.type === 'response' && next.close) res.shouldKeepAlive = false;
+      writeReply(res as unknown as Output, next, { streams, bodyless: method === 'HEAD', connection: socket, done });
+    };
+    const handle = (read: { body: Buffer; bytes: number; tooLarge: boolean }) => {
       const exchange: Exchange = {
-        method: req.method ?? 'GET',
+        method,
         target: req.url ?? '/',
         rawHeaders: req.rawHeaders,
-        body,
-        bodyBytes: bytes,
-        bodyTooLarge: tooLarge,
-        localPort: req.socket.localPort ?? 0,
+        body: read.body,
+        bodyBytes: read.bytes,
+        bodyTooLarge: read.tooLarge,
+        localPort: socket.localPort ?? 0,
         startedAt,
       };
       const handled = handler.handle(exchange);
-      reply = handled instanceof Promise ? await handled : handled;
-      if (reply.type === 'response' && reply.delayMs === 0) {
-        // The common case, without the promises of `deliver`: log and settle once Node has written it.
-        exactHeaders(res);
-        if (reply.close) res.shouldKeepAlive = false;
-        const shared = reply.shared;
-        res.writeHead(reply.status, shared ? shared.headList : reply.headers.flat());
-        const answered = reply;
-        // As a latin1 string (same bytes), Node sends the head and the body in one write instead of a writev.
-        res.end(shared ? shared.bodyText : reply.body.toString('latin1'), 'latin1', () => {
-          try {
-            logAnswered(exchange.method, answered, answered.status, startedAt);
-          } finally {
-            busy(-1);
-          }
-        });
-        settleHere = false;
-        return;
+      if (handled instanceof Promise) handled.then(answer, fail);
+      else answer(handled);
+    };
+    try {
+      method = req.method ?? 'GET';
+      // Most requests (GET, preflights) carry no body: no stream machinery, no promise for them.
+      if (!hasBody(req.rawHeaders)) {
+        completed(connection, socket);
+        req.resume();
+        handle(NO_BODY_READ);
+      } else {
+        readBody(req, limits.maxBodyBytes).then((read) => {
+          if (!read.tooLarge) completed(connection, socket);
+          handle(read);
+        }).catch(fail);
       }
-      await deliver(reply, req, res);
-      logAnswered(exchange.method, reply, reply.type === 'events' ? 200 : reply.status, startedAt);
     } catch (error) {
-      logger.log('error', 'request failed', { method: req.method, path: reply?.log.path, error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent && !res.destroyed) {
-        const body = `${JSON.stringify({ error: 'internal error' })}\n`;
-        exactHeaders(res);
-        res.writeHead(500, ['Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(body))]);
-        res.end(body);
-      } else res.destroy();
-    } finally {
-      if (settleHere) busy(-1);
+      fail(error);
     }
+  }
+
+  /** Writes an error of our own on a connection Node's parser gave up on, after the answers Node still owes. */
+  function answerClientError(socket: TrackedSocket, connection: Connection, status: number, message: string): void {
+    connection.failed = true;
+    // The answer Node is writing (the oldest outstanding) goes out first; one that has not started is
+    // the request that failed (a request timeout): the error is its answer, as Node itself would do.
+    const [current] = connection.outstanding.keys();
+    const write = (then: () => void) => (current === undefined || current.headersSent ? whenNodeIdle(connection, then) : then());
+    write(() => {
+      if (!socket.writable) return void socket.destroy();
+      const out = new SocketOutput(socket);
+      writeReply(out, errorReply(status, message, { path: '-', origin: '-' }, { close: true }), {
+        streams,
+        bodyless: false,
+        connection: socket,
+        done: () => {
+          socket.end();
+          setTimeout(() => socket.destroy(), 1000).unref();
+        },
+      });
+    });
   }
 
   /** Node's parser refused the request: take over methods it does not know, answer the rest ourselves. */
   function onClientError(error: ClientError, socket: TrackedSocket): void {
-    if (socket[TAKEN_OVER]) return; // later errors of Node's detached parser on a connection we own
+    const connection = socket[CONNECTION];
+    if (!connection || connection.raw || connection.failed) return; // later errors of Node's detached parser
     if (error.code === 'HPE_INVALID_METHOD' && error.rawPacket && !closing) {
       const packet = error.rawPacket;
-      // The refused request starts at the beginning of its line (earlier bytes of the packet belonged to
-      // requests Node already parsed).
-      const at = Math.min(error.bytesParsed ?? 0, packet.length);
-      const start = at <= 0 ? 0 : packet.lastIndexOf('\n', at - 1) + 1; // (a negative offset would count from the end)
-      socket.parser?.unconsume?.();
-      socket.removeAllListeners('data');
-      for (const listener of socket.listeners('end')) if ((listener as { name?: string }).name === 'socketOnEnd') socket.removeListener('end', listener as () => void);
-      const connection = new RawConnection(socket, packet.subarray(start), { handler, limits, streams, onAnswered: logAnswered, busy, closing: () => closing });
-      socket[TAKEN_OVER] = connection;
-      rawConnections.add(connection);
-      socket.once('close', () => rawConnections.delete(connection));
+      const errorAt = Math.max(0, Math.min(error.bytesParsed ?? 0, packet.length));
+      // Did the packet begin where a request began? Node had finished a request exactly at its first byte.
+      const before = socket.bytesRead - packet.length;
+      const boundary = connection.completedAt === socket.bytesRead ? connection.completedBefore : connection.completedAt;
+      const start = refusedRequestStart(packet, errorAt, before === boundary);
+      // Node's listeners come off (our 'data' listener detaches its parser); its answers still owed are written first.
+      for (const [event, listeners] of connection.nodeListeners) for (const listener of listeners) socket.removeListener(event, listener);
+      const raw = new RawConnection(socket, start === undefined ? NO_BODY : packet.subarray(start), { handler, limits, streams, onAnswered: logAnswered, busy, closing: () => closing });
+      connection.raw = raw;
+      rawConnections.add(raw);
+      socket.once('close', () => rawConnections.delete(raw));
+      whenNodeIdle(connection, () => raw.start(start === undefined ? 'the request line arrived in pieces that split its method: it cannot be told where the request starts (send the request line in one packet)' : undefined));
       return;
     }
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'ECONNRESET' ? 0 : 400;
+    logger.log('warn', 'client error', { status, code: error.code });
+    if (status === 0) return void socket.destroy();
     const message =
       status === 431 ? `the header block is larger than ${limits.maxHeaderBytes} bytes` : status === 408 ? 'request timeout: the request did not arrive in time' : `malformed request (${error.code ?? error.message})`;
-    logger.log('warn', 'client error', { status, code: error.code });
-    const response = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
-    if (status !== 0 && socket.writable && (!response || !response.headersSent)) {
-      const body = `${JSON.stringify({ error: message })}\n`;
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-      setTimeout(() => socket.destroy(), 1000).unref();
-    } else socket.destroy();
+    answerClientError(socket, connection, status, message);
   }
 
-  // Connections with no byte in or out for idleTimeoutMs (a half-open client, a reader that stopped
-  // reading its answer or its event stream) are destroyed. Checked every quarter of that time, like
-  // Node checks its own timeouts, rather than with Node's `server.timeout`, which re-arms a timer on
-  // every read and every write of every request.
-  const connections = new Map<Socket, { progress: number; since: number }>();
-  function watchIdle(socket: Socket): void {
-    connections.set(socket, { progress: 0, since: performance.now() });
-    socket.once('close', () => connections.delete(socket));
+  // Connections, oldest first. Those with no byte in or out for idleTimeoutMs (a half-open client, a reader
+  // that stopped reading its answer or its event stream) are destroyed, checked every quarter of that
+  // time (like Node checks its own timeouts) rather than with a timer re-armed on every read and write.
+  // At --max-connections, a new connection first evicts the oldest one that is not being answered (idle
+  // keep-alive, slowloris, never spoke), so /healthz and record reads still get in.
+  function tracker(): (socket: Socket) => void {
+    const connections = new Map<Socket, Connection>();
+    trackers.push(connections);
+    return (socket: TrackedSocket) => {
+      const nodeListeners = NODE_SOCKET_EVENTS.map((event): [string, ((...args: unknown[]) => void)[]] => [event, socket.listeners(event) as ((...args: unknown[]) => void)[]]);
+      const connection: Connection = { outstanding: new Map(), waiters: [], streaming: false, completedAt: 0, completedBefore: 0, nodeListeners, raw: null, failed: false, progress: 0, since: performance.now() };
+      socket[CONNECTION] = connection;
+      connections.set(socket, connection);
+      socket.once('close', () => {
+        connections.delete(socket);
+        for (const done of connection.outstanding.values()) done(0);
+      });
+      if (connections.size > limits.maxConnections) evictOne(connections, socket);
+    };
   }
+  const trackers: Map<Socket, Connection>[] = [];
+
+  function evictOne(connections: Map<Socket, Connection>, newcomer: Socket): void {
+    for (const [socket, connection] of connections) {
+      if (socket !== newcomer && connection.outstanding.size === 0 && !connection.streaming && connection.raw === null) return void socket.destroy();
+    }
+    newcomer.destroy();
+  }
+
   function closeIdle(): void {
     const now = performance.now();
-    for (const [socket, seen] of connections) {
-      const progress = socket.bytesRead + socket.bytesWritten;
-      if (progress !== seen.progress) {
-        seen.progress = progress;
-        seen.since = now;
-      } else if (now - seen.since >= limits.idleTimeoutMs) socket.destroy();
+    for (const connections of trackers) {
+      for (const [socket, seen] of connections) {
+        const progress = socket.bytesRead + socket.bytesWritten;
+        if (progress !== seen.progress) {
+          seen.progress = progress;
+          seen.since = now;
+        } else if (now - seen.since >= limits.idleTimeoutMs) socket.destroy();
+      }
     }
   }
 
@@ -253,9 +343,8 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
       requireHostHeader: false,
       noDelay: true,
     });
-    server.maxConnections = limits.maxConnections;
-    server.on('connection', watchIdle);
-    server.on('request', (req, res) => void onRequest(req, res));
+    server.on('connection', tracker());
+    server.on('request', onRequest);
     server.on('clientError', onClientError);
     return server;
   });

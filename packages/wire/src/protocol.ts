@@ -2,7 +2,7 @@
 // Pure TypeScript over Web APIs that both browsers and Node 20 have (WebCrypto, TextEncoder): no
 // Node module, no DOM. A scenario reaches the server inside the URL, so any instance can answer any
 // request and a share link keeps working after a restart.
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, Inflate } from 'fflate';
 import type { Routes } from '@cors-playground/cors-core';
 
 /** Scenario requests: `/r/<runId>/<payload>/<path>`. */
@@ -118,19 +118,49 @@ export function encodeRoutes(routes: Routes): string {
 
 export type DecodeResult = { ok: true; routes: unknown } | { ok: false; error: string };
 
+/**
+ * Inflates deflate-raw data, stopping as soon as the output passes `maxBytes` (then returns undefined):
+ * a payload that inflates to megabytes costs no more than the limit. Throws on invalid data.
+ */
+export type InflateRaw = (compressed: Uint8Array, maxBytes: number) => Uint8Array | undefined;
+
+/** Compressed bytes fed to the inflater at a time: one step can produce at most about 1 MiB more. */
+const INFLATE_STEP = 1024;
+
+/** The pure inflater (fflate, streaming): used in the page; the server passes zlib's. */
+export const inflateRawBounded: InflateRaw = (compressed, maxBytes) => {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total <= maxBytes) chunks.push(chunk);
+  });
+  for (let at = 0; at < compressed.length && total <= maxBytes; at += INFLATE_STEP) {
+    const end = Math.min(compressed.length, at + INFLATE_STEP);
+    inflater.push(compressed.subarray(at, end), end === compressed.length);
+  }
+  if (total > maxBytes) return undefined;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+};
+
 /** Decodes a payload. The routes still have to be validated against the scenario schema. */
-export function decodeRoutes(payload: string): DecodeResult {
+export function decodeRoutes(payload: string, inflateRaw: InflateRaw = inflateRawBounded): DecodeResult {
   if (payload.length > MAX_PAYLOAD_LENGTH) return { ok: false, error: `the scenario payload is longer than ${MAX_PAYLOAD_LENGTH} characters` };
   const compressed = base64UrlDecode(payload);
   if (!compressed) return { ok: false, error: 'the scenario payload is not base64url' };
-  let json: Uint8Array;
+  let json: Uint8Array | undefined;
   try {
-    // fflate fills the buffer it is given and stops: one byte more than allowed tells "too large".
-    json = inflateSync(compressed, { out: new Uint8Array(MAX_DECODED_PAYLOAD_BYTES + 1) });
+    json = inflateRaw(compressed, MAX_DECODED_PAYLOAD_BYTES);
   } catch {
     return { ok: false, error: 'the scenario payload is not valid deflate data' };
   }
-  if (json.length > MAX_DECODED_PAYLOAD_BYTES) return { ok: false, error: `the scenario payload inflates to more than ${MAX_DECODED_PAYLOAD_BYTES} bytes` };
+  if (json === undefined) return { ok: false, error: `the scenario payload inflates to more than ${MAX_DECODED_PAYLOAD_BYTES} bytes` };
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));

@@ -52,7 +52,8 @@ export function echoServerAnswer(routes: Routes, url: ParsedUrl, method: string,
   for (const [name, value] of headers) {
     if (!isLowerCaseMatch(name, 'location')) continue;
     const target = parseUrl(value, url);
-    const ownTarget = target !== undefined && (target.scheme === 'http' || target.scheme === 'https') && ownOrigins.includes(serializeOrigin(target));
+    // A backslash is refused too: browsers read it as "/", other URL parsers do not (DESIGN.md).
+    const ownTarget = !value.includes('\\') && target !== undefined && (target.scheme === 'http' || target.scheme === 'https') && ownOrigins.includes(serializeOrigin(target));
     if (!ownTarget) return { ...result, ...FOREIGN_LOCATION_ANSWER, body: '', note: 'location-outside-deployment' };
   }
   return result;
