@@ -67,7 +67,7 @@ describe('loadConfig', () => {
     const result = loadConfig(['--help'], {});
     expect(result.ok).toBe('help');
     if (result.ok === 'help') {
-      for (const flag of ['--host', '--port', '--page-origin', '--api-origin', '--other-origin', '--lan', '--web-dir', '--log-level', '--max-body-bytes', '--record-max-runs']) expect(result.text).toContain(flag);
+      for (const flag of ['--host', '--port', '--page-origin', '--api-origin', '--other-origin', '--lan', '--web-dir', '--log-level', '--max-body-bytes', '--record-max-runs', '--max-answer-header-bytes', '--max-answer-body-bytes', '--record-body-bytes', '--payload-memo-bytes', '--log-path-chars']) expect(result.text).toContain(flag);
       expect(result.text).toContain('ECHO_RECORD_MAX_AGE_MS');
     }
   });

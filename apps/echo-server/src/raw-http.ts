@@ -18,6 +18,33 @@ const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([^\s]+) HTTP\/1\.([01])$/
 const HEADER_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[\t ]*(.*?)[\t ]*$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
+/** A method llhttp was still reading: what it accepted of it is a prefix of a known method (upper case, `-`). */
+const METHOD_PREFIX = /^[A-Z-]*$/;
+
+/**
+ * Where, in the packet Node's parser refused, the refused request starts; undefined when that cannot be
+ * told. It can be told when the packet began at a request boundary (Node had finished every request
+ * before it): the requests Node read earlier in the packet are skipped by their own framing. A method
+ * split across packets (`CH`, then `ICKEN ...`) cannot be told (Node consumed `CH`): it is refused rather
+ * than guessed. One case is not detected: a packet holding a whole request and the first bytes of the
+ * next one's method, the rest in the next packet (a client writing requests in pieces, never a browser).
+ */
+export function refusedRequestStart(packet: Buffer, errorAt: number, packetStartsRequest: boolean): number | undefined {
+  if (!packetStartsRequest) return undefined;
+  let at = 0;
+  for (;;) {
+    while (packet[at] === 0x0d || packet[at] === 0x0a) at++; // llhttp skips empty lines between requests
+    const headEnd = packet.indexOf('\r\n\r\n', at);
+    if (headEnd === -1 || headEnd >= errorAt) break;
+    const head = packet.subarray(at, headEnd).toString('latin1');
+    if (/\r\ntransfer-encoding:/i.test(head)) return undefined;
+    const length = /\r\ncontent-length:[\t ]*(\d+)/i.exec(head);
+    at = headEnd + 4 + (length ? Number(length[1]) : 0);
+    if (at > errorAt) return undefined;
+  }
+  return METHOD_PREFIX.test(packet.subarray(at, errorAt).toString('latin1')) ? at : undefined;
+}
+
 /**
  * The connection's socket as an `Output` for `writeReply`: the head is kept until the first body bytes so
  * both go out in one write, as latin-1. `end(text, 'latin1', done)` ends one answer (the connection stays

@@ -110,3 +110,55 @@ describe('cookieDomainProblem', () => {
     expect(cookieDomainProblem(cookie, 'http://api.test')).toMatch(/is not this server's host/);
   });
 });
+
+describe('answers the server refuses (issue 14)', () => {
+  const get = (routes: Routes, rawHeaders: string[] = [], extra = {}) => answerScenarioRequest(wire(routes), { method: 'GET', origin: 'http://api.test', rawHeaders }, { ...context, ...extra });
+
+  it.each([204, 304])('refuses Content-Length on a %i answer (no body: a reader would fall out of step)', (status) => {
+    const answer = get({ '/r': { actual: { status, headers: [['Content-Length', '0']] } } });
+    expect(answer).toMatchObject({ ok: false, status: 400, error: 'framing header refused' });
+  });
+
+  it('refuses a Location holding a backslash, which URL parsers read differently', () => {
+    const answer = get({ '/r': { actual: { status: 302, headers: [['Location', 'http://api.test\\@evil.example/']] } } });
+    expect(answer).toMatchObject({ ok: false, status: 400, error: 'redirect refused' });
+    expect(rewriteLocation('/a\\b', 'http://api.test', wire({}), own)).toMatchObject({ ok: false });
+  });
+
+  it('gives up reflecting a body at the limit, and reflects one under it exactly', () => {
+    const routes: Routes = { '/r': { actual: { status: 200, headers: [], body: '<{request.a}>'.repeat(100) } } };
+    expect(get(routes, ['a', 'x'.repeat(100)], { maxAnswerBodyBytes: 5_000 })).toMatchObject({ ok: false, status: 400, error: 'answer too large' });
+    const fits = get(routes, ['a', 'x'.repeat(10)], { maxAnswerBodyBytes: 5_000 });
+    expect(fits.ok && fits.body.toString()).toBe(`<${'x'.repeat(10)}>`.repeat(100));
+  });
+
+  it('counts the body limit in UTF-8 bytes, placeholders or not', () => {
+    const routes: Routes = { '/r': { actual: { status: 200, headers: [], body: '\u00e9'.repeat(600) } } };
+    expect(get(routes, [], { maxAnswerBodyBytes: 1_000, memo: new PayloadMemo() })).toMatchObject({ ok: false, error: 'answer too large' });
+    expect(get(routes, [], { maxAnswerBodyBytes: 1_200, memo: new PayloadMemo() }).ok).toBe(true);
+  });
+});
+
+describe('PayloadMemo', () => {
+  it('stays under its byte bound whatever payloads arrive, and answers each like a fresh decode', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 0, maxLength: 300 }), { minLength: 1, maxLength: 30 }), (bodies) => {
+        const memo = new PayloadMemo(4_000);
+        for (const body of bodies) {
+          const payload = encodeRoutes({ '/r': { actual: { status: 200, headers: [], body } } });
+          const result = memo.routes(payload);
+          expect(memo.size.bytes).toBeLessThanOrEqual(4_000);
+          expect(result.ok && result.routes['/r']?.actual?.body).toBe(body);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('keeps nothing bigger than its bound, and still answers it', () => {
+    const memo = new PayloadMemo(100);
+    const payload = encodeRoutes({ '/r': { actual: { status: 200, headers: [], body: 'x'.repeat(500) } } });
+    expect(memo.routes(payload).ok).toBe(true);
+    expect(memo.size).toEqual({ entries: 0, bytes: 0 });
+  });
+});

@@ -113,6 +113,18 @@ describe('answers exactly as the scenario says', () => {
   });
 });
 
+describe('the page origin', () => {
+  it('sandboxes a scenario answer a browser may render there, and leaves fetch/XHR answers byte for byte', async () => {
+    const { prefix } = await run({ '/page': { actual: { status: 200, headers: [['Content-Type', 'text/html'], ['Refresh', '0; url=/x']], body: '<script>1</script>' } } });
+    const navigate = await rawExchange(port, [request([`GET ${prefix}/page HTTP/1.1`, 'Host: web.test', 'Sec-Fetch-Dest: document'])]);
+    expect(navigate.responses[0]!.lines).toEqual(['Content-Type: text/html', 'Refresh: 0; url=/x', 'Content-Length: 18', 'Content-Security-Policy: sandbox']);
+    const fetched = await rawExchange(port, [request([`GET ${prefix}/page HTTP/1.1`, 'Host: web.test', 'Sec-Fetch-Dest: empty'])]);
+    expect(fetched.responses[0]!.lines).toEqual(['Content-Type: text/html', 'Refresh: 0; url=/x', 'Content-Length: 18']);
+    const elsewhere = await rawExchange(port, [request([`GET ${prefix}/page HTTP/1.1`, 'Host: api.test', 'Sec-Fetch-Dest: document'])]);
+    expect(elsewhere.responses[0]!.lines).toEqual(['Content-Type: text/html', 'Refresh: 0; url=/x', 'Content-Length: 18']);
+  });
+});
+
 describe('any method token', () => {
   it.each(['patch', 'CHICKEN', 'Patch', 'PATCH', 'M-SEARCH'])('receives, records and answers %s like any method', async (method) => {
     const { prefix, key } = await run({ '/m': { actual: { status: 200, headers: [['X-Method', 'yes']], body: 'answered' } } });

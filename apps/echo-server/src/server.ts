@@ -7,7 +7,7 @@ import { listenPorts, type EchoConfig } from './config';
 import { EventStreams } from './events';
 import { createHandler, type Exchange, type Handler, type Reply } from './handler';
 import { createLogger, type Logger } from './log';
-import { RawConnection, SocketOutput } from './raw-http';
+import { RawConnection, refusedRequestStart, SocketOutput } from './raw-http';
 import { errorReply, writeReply, type Output } from './reply';
 import { RecordStore } from './records';
 import { openStaticRoot } from './static-files';
@@ -101,33 +101,6 @@ function completed(connection: Connection, socket: Socket): void {
     connection.completedBefore = connection.completedAt;
     connection.completedAt = at;
   }
-}
-
-/** A method llhttp was still reading: what it accepted of it is a prefix of a known method (upper case, `-`). */
-const METHOD_PREFIX = /^[A-Z-]*$/;
-
-/**
- * Where, in the packet Node's parser refused, the refused request starts; undefined when that cannot be
- * told. It can be told when the packet began at a request boundary (Node had finished every request
- * before it): the requests Node read earlier in the packet are skipped by their own framing. A method
- * split across packets (`CH`, then `ICKEN ...`) cannot be told (Node consumed `CH`): it is refused rather
- * than guessed. One case is not detected: a packet holding a whole request and the first bytes of the
- * next one's method, the rest in the next packet (a client writing requests in pieces, never a browser).
- */
-export function refusedRequestStart(packet: Buffer, errorAt: number, packetStartsRequest: boolean): number | undefined {
-  if (!packetStartsRequest) return undefined;
-  let at = 0;
-  for (;;) {
-    while (packet[at] === 0x0d || packet[at] === 0x0a) at++; // llhttp skips empty lines between requests
-    const headEnd = packet.indexOf('\r\n\r\n', at);
-    if (headEnd === -1 || headEnd >= errorAt) break;
-    const head = packet.subarray(at, headEnd).toString('latin1');
-    if (/\r\ntransfer-encoding:/i.test(head)) return undefined;
-    const length = /\r\ncontent-length:[\t ]*(\d+)/i.exec(head);
-    at = headEnd + 4 + (length ? Number(length[1]) : 0);
-    if (at > errorAt) return undefined;
-  }
-  return METHOD_PREFIX.test(packet.subarray(at, errorAt).toString('latin1')) ? at : undefined;
 }
 
 export function createEchoServer(config: EchoConfig, logger: Logger = createLogger(config.logLevel)): EchoServer {

@@ -5,6 +5,7 @@ import {
   base64UrlEncode,
   decodeRoutes,
   encodeRoutes,
+  inflateRawBounded,
   MAX_DECODED_PAYLOAD_BYTES,
   newRunKey,
   parseWirePath,
@@ -13,6 +14,7 @@ import {
   toWireUrl,
 } from './protocol';
 import { deflateSync } from 'fflate';
+import { constants, deflateRawSync } from 'node:zlib';
 
 const own = ['http://web.localhost:8787', 'http://api.localhost:8787', 'http://other.localhost:8787'];
 const routes = { '/resource': { actual: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] as [string, string][] } } };
@@ -89,5 +91,25 @@ describe('wire URLs', () => {
   it('strips prefixes from console texts', () => {
     const text = "Access to fetch at 'http://api.localhost:8787/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/resource' from origin 'http://web.localhost:8787' has been blocked";
     expect(stripWirePrefixes(text)).toBe("Access to fetch at 'http://api.localhost:8787/resource' from origin 'http://web.localhost:8787' has been blocked");
+  });
+});
+
+describe('inflateRawBounded', () => {
+  it('gives back what was deflated, up to the limit', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5_000 }), (bytes) => {
+        expect(inflateRawBounded(deflateSync(bytes), 5_000)).toEqual(bytes);
+        if (bytes.length > 0) expect(inflateRawBounded(deflateSync(bytes), bytes.length - 1)).toBeUndefined();
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('stops decoding once past the limit: invalid data after a 5 MiB bomb is never reached', () => {
+    // Not final (sync flush), then a block of the reserved type 3: a full inflate would throw on it.
+    const bomb = deflateRawSync(new Uint8Array(5 * 1_048_576).fill(32), { finishFlush: constants.Z_SYNC_FLUSH });
+    const poisoned = new Uint8Array([...bomb, 0b111, 0xff, 0xff]);
+    expect(inflateRawBounded(poisoned, MAX_DECODED_PAYLOAD_BYTES)).toBeUndefined();
+    expect(() => inflateRawBounded(poisoned, 6 * 1_048_576)).toThrow();
   });
 });
