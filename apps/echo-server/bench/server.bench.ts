@@ -164,6 +164,10 @@ async function main(): Promise<void> {
   const builtEcho = process.env.ECHO_BENCH_CHILD ? await buildChild(process.env.ECHO_BENCH_CHILD) : built;
   const bare = await startChild(built.file, 'bare', 'ignore');
   const echo = await startChild(builtEcho.file, 'echo', logFd);
+  // ECHO_BENCH_BEFORE=<child entry of an older revision> adds (c), that revision, loaded in the same
+  // rounds as (a) and (b): before and after compared under the same machine load, seconds apart.
+  const builtBefore = process.env.ECHO_BENCH_BEFORE ? await buildChild(process.env.ECHO_BENCH_BEFORE) : undefined;
+  const earlier = builtBefore ? await startChild(builtBefore.file, 'echo', 'ignore') : undefined;
   closeSync(logFd);
   try {
     console.log(`echo-server bench: Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
@@ -185,11 +189,14 @@ async function main(): Promise<void> {
     const fresh = await memory();
     await load(bare, WARMUP_S);
     await load(echo, WARMUP_S);
-    const rounds: { a: Round; b: Round }[] = [];
+    if (earlier) await load(earlier, WARMUP_S);
+    const rounds: { a: Round; b: Round; c?: Round }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const a = await load(bare, DURATION_S);
+      const c = earlier ? await load(earlier, DURATION_S) : undefined;
       const b = await load(echo, DURATION_S);
-      rounds.push({ a, b });
+      rounds.push({ a, b, c });
+      if (c) console.log(`  round ${round + 1}: (c) before ${fixed(c.reqPerSec).padStart(6)} req/s ${fixed(c.cpuUsPerRequest, 1).padStart(5)} µs/req   CPU ratio (a)/(c) ${(a.cpuUsPerRequest / c.cpuUsPerRequest).toFixed(2)}, (c)/(b) ${(c.cpuUsPerRequest / b.cpuUsPerRequest).toFixed(2)}`);
       console.log(
         `  round ${round + 1}: (a) ${fixed(a.reqPerSec).padStart(6)} req/s ${fixed(a.cpuUsPerRequest, 1).padStart(5)} µs/req ${percent(a.busy)} busy   (b) ${fixed(b.reqPerSec).padStart(6)} req/s ${fixed(b.cpuUsPerRequest, 1).padStart(5)} µs/req ${percent(b.busy)} busy   CPU ratio ${(a.cpuUsPerRequest / b.cpuUsPerRequest).toFixed(2)}`,
       );
@@ -211,6 +218,11 @@ async function main(): Promise<void> {
     // is steadier than a ratio of medians taken from different rounds.
     const cpuRatio = median(rounds.map((round) => round.a.cpuUsPerRequest / round.b.cpuUsPerRequest));
     console.log(`CPU ratio (a)/(b), median of the rounds: ${cpuRatio.toFixed(2)} (target >= ${TARGET}: ${cpuRatio >= TARGET ? 'met' : 'NOT met'}) = the share of (a)'s throughput (b) reaches when the server's core is saturated`);
+    if (earlier) {
+      const before = median(rounds.map((round) => round.a.cpuUsPerRequest / round.c!.cpuUsPerRequest));
+      const gain = median(rounds.map((round) => round.c!.cpuUsPerRequest / round.b.cpuUsPerRequest));
+      console.log(`(c) before, CPU ratio (a)/(c), median of the rounds: ${before.toFixed(2)}; CPU per request before/after (c)/(b): ${gain.toFixed(2)} (above 1: the change costs less per request)`);
+    }
     console.log(`throughput ratio (b)/(a), best rounds: ${(b.best.reqPerSec / a.best.reqPerSec).toFixed(2)} (wall clock: the load generator and other work share the 2 cores, so this swings)`);
 
     // The same offered load for both (below what either can take): the CPU cost per request without
@@ -233,6 +245,7 @@ async function main(): Promise<void> {
     console.log(`(b) logging: on, level ${runs.logLevel}, to a file: ${fixed(log.requests)} request lines for ${fixed(answered)} requests answered (${fixed(log.lines)} lines in all), e.g.`);
     console.log(`    ${log.sample}`);
 
+    if (process.env.ECHO_BENCH_MEMORY === '0') return;
     console.log('');
     const before = await memory();
     console.log(`memory of (b), each after a full GC: fresh RSS ${mib(fresh.rss)}, JS heap ${mib(fresh.heapUsed)}`);
@@ -256,6 +269,8 @@ async function main(): Promise<void> {
   } finally {
     bare.process.kill();
     echo.process.kill();
+    earlier?.process.kill();
+    builtBefore?.remove();
     rmSync(logFile, { force: true });
     built.remove();
     builtEcho.remove();

@@ -8,7 +8,7 @@ import { EventStreams } from './events';
 import { createHandler, type Exchange, type Handler, type Reply } from './handler';
 import { createLogger, type Logger } from './log';
 import { RawConnection, refusedRequestStart, SocketOutput } from './raw-http';
-import { errorReply, writeReply, type Output } from './reply';
+import { errorReply, writeReply, type Output, type WriteContext } from './reply';
 import { RecordStore } from './records';
 import { openStaticRoot } from './static-files';
 
@@ -142,73 +142,101 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
     if (connection.outstanding.size === 0) for (const wake of connection.waiters.splice(0)) wake();
   }
 
-  function onRequest(req: IncomingMessage, res: ServerResponse): void {
-    const startedAt = performance.now();
-    const socket = req.socket as TrackedSocket;
-    const connection = socket[CONNECTION]!;
-    busy(1);
-    let reply: Reply | null = null;
-    let method = req.method ?? 'GET';
-    const fail = (error: unknown) => {
-      logger.log('error', 'request failed', { method, path: reply?.log.path, error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent && !res.destroyed) answer(errorReply(500, 'internal error', reply?.log ?? { path: '-', origin: '-' }));
-      else {
-        res.destroy();
-        done(0);
-      }
-    };
-    let settled = false;
-    const done = (status: number) => {
-      if (settled) return;
-      settled = true;
-      try {
-        logAnswered(method, reply, status, startedAt);
-      } finally {
-        busy(-1);
-        // A live stream keeps its connection busy until it closes (idle connections are evicted first).
-        if (reply?.type === 'events' && status === 200) connection.streaming = true;
-        settle(connection, res);
-      }
-    };
-    // (When the connection closes first, the tracker ends every request still outstanding on it.)
-    connection.outstanding.set(res, done);
-    const answer = (next: Reply) => {
-      reply = next;
-      if (next.type !== 'events' || streams.full) exactHeaders(res);
-      else res.sendDate = false; // a live stream keeps Node's chunked framing
-      if (next.type === 'response' && next.close) res.shouldKeepAlive = false;
-      writeReply(res as unknown as Output, next, { streams, bodyless: method === 'HEAD', connection: socket, done });
-    };
-    const handle = (read: { body: Buffer; bytes: number; tooLarge: boolean }) => {
+  /**
+   * One request read by Node's parser, from its arrival to its answer written. Its own `WriteContext`
+   * (one object per request, no closures but `done`: this is the path every request takes).
+   */
+  class NodeRequest implements WriteContext {
+    reply: Reply | null = null;
+    settled = false;
+    readonly streams = streams;
+    readonly bodyless: boolean;
+    readonly done: (status: number) => void;
+
+    constructor(
+      readonly req: IncomingMessage,
+      readonly res: ServerResponse,
+      readonly connection: TrackedSocket,
+      readonly state: Connection,
+      readonly method: string,
+      readonly startedAt: number,
+    ) {
+      this.bodyless = method === 'HEAD';
+      this.done = (status) => this.finish(status);
+      // (When the connection closes first, the tracker ends every request still outstanding on it.)
+      state.outstanding.set(res, this.done);
+    }
+
+    handle(read: { body: Buffer; bytes: number; tooLarge: boolean }): void {
       const exchange: Exchange = {
-        method,
-        target: req.url ?? '/',
-        rawHeaders: req.rawHeaders,
+        method: this.method,
+        target: this.req.url ?? '/',
+        rawHeaders: this.req.rawHeaders,
         body: read.body,
         bodyBytes: read.bytes,
         bodyTooLarge: read.tooLarge,
-        localPort: socket.localPort ?? 0,
-        startedAt,
+        localPort: this.connection.localPort ?? 0,
+        startedAt: this.startedAt,
       };
       const handled = handler.handle(exchange);
-      if (handled instanceof Promise) handled.then(answer, fail);
-      else answer(handled);
-    };
+      if (handled instanceof Promise) handled.then((reply) => this.answer(reply), (error: unknown) => this.fail(error));
+      else this.answer(handled);
+    }
+
+    answer(reply: Reply): void {
+      this.reply = reply;
+      const res = this.res;
+      if (reply.type !== 'events' || streams.full) exactHeaders(res);
+      else res.sendDate = false; // a live stream keeps Node's chunked framing
+      if (reply.type === 'response' && reply.close) res.shouldKeepAlive = false;
+      writeReply(res as unknown as Output, reply, this);
+    }
+
+    fail(error: unknown): void {
+      logger.log('error', 'request failed', { method: this.method, path: this.reply?.log.path, error: error instanceof Error ? error.message : String(error) });
+      if (!this.res.headersSent && !this.res.destroyed) this.answer(errorReply(500, 'internal error', this.reply?.log ?? { path: '-', origin: '-' }));
+      else {
+        this.res.destroy();
+        this.finish(0);
+      }
+    }
+
+    finish(status: number): void {
+      if (this.settled) return;
+      this.settled = true;
+      try {
+        logAnswered(this.method, this.reply, status, this.startedAt);
+      } finally {
+        busy(-1);
+        // A live stream keeps its connection busy until it closes (idle connections are evicted first).
+        if (this.reply?.type === 'events' && status === 200) this.state.streaming = true;
+        settle(this.state, this.res);
+      }
+    }
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const startedAt = performance.now();
+    const socket = req.socket as TrackedSocket;
+    const state = socket[CONNECTION]!;
+    busy(1);
+    const request = new NodeRequest(req, res, socket, state, req.method ?? 'GET', startedAt);
     try {
-      method = req.method ?? 'GET';
       // Most requests (GET, preflights) carry no body: no stream machinery, no promise for them.
       if (!hasBody(req.rawHeaders)) {
-        completed(connection, socket);
+        completed(state, socket);
         req.resume();
-        handle(NO_BODY_READ);
+        request.handle(NO_BODY_READ);
       } else {
-        readBody(req, limits.maxBodyBytes).then((read) => {
-          if (!read.tooLarge) completed(connection, socket);
-          handle(read);
-        }).catch(fail);
+        readBody(req, limits.maxBodyBytes)
+          .then((read) => {
+            if (!read.tooLarge) completed(state, socket);
+            request.handle(read);
+          })
+          .catch((error: unknown) => request.fail(error));
       }
     } catch (error) {
-      fail(error);
+      request.fail(error);
     }
   }
 
