@@ -14,7 +14,8 @@ import { startWebKit } from './engines/webkit';
 import { loadKnownDifferences, recordKnownDifferences, writeKnownDifferences } from './known-differences';
 import { runPool } from './pool';
 import { findExplain } from './prediction';
-import { agreementCounts, renderReport, type EngineSummary } from './report';
+import { agreementCounts, rateText, renderReport, type EngineSummary } from './report';
+import { BASELINE_ROUND_TRIPS, baselineText, type Baseline } from './baseline';
 import { findDifferences, staleKnownDifferences, verdictLine, type KnownDifference, type ScenarioVerdict } from './verdict';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -77,7 +78,17 @@ async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[]
   const idWidth = Math.max(...scenarios.map((loaded) => loaded.scenario.id.length));
   console.log(`\n${engine}: ${slots[0]?.worker.version ?? ''}, ${scenarios.length} scenarios, ${slots.length} workers${explain ? '' : " (cors-core has no explain() yet: comparing with expect only)"}`);
   let verdicts: ScenarioVerdict[];
+  let baseline: Baseline | null = null;
+  let baselineWall = 0;
   try {
+    // Measured alone (the other workers wait), and left out of the scenarios' time.
+    const baselineStart = performance.now();
+    baseline = slots[0] ? await slots[0].worker.baseline(server.origins, BASELINE_ROUND_TRIPS).catch((error: Error) => {
+      console.log(`${engine}: no baseline (${error.message.split('\n')[0]})`);
+      return null;
+    }) : null;
+    if (baseline) console.log(`${engine}: ${baselineText(baseline)}`);
+    baselineWall = performance.now() - baselineStart;
     verdicts = await runPool(scenarios, slots, async (loaded, slot) => {
       const verdict = await verifyOne(loaded, slot.worker, server.origins, known);
       console.log(verdictLine(verdict, idWidth));
@@ -91,7 +102,7 @@ async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[]
   } finally {
     await Promise.all(slots.map((slot) => slot.worker.close().catch(() => undefined)));
   }
-  const seconds = (performance.now() - startedAt) / 1000;
+  const seconds = (performance.now() - startedAt - baselineWall) / 1000;
   const stale = staleKnownDifferences(verdicts, known);
   for (const entry of stale) console.log(`${entry.id}  now agrees on ${entry.field}: remove it from apps/web/verify/known-differences/${engine}.json`);
   if (recordKnown) {
@@ -101,8 +112,9 @@ async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[]
   }
   const { agreed: passed, throughKnown } = agreementCounts(verdicts);
   const knownNote = throughKnown > 0 ? ` (${throughKnown} only through known differences: ${verdicts.length - throughKnown} of ${verdicts.length} without)` : '';
-  console.log(`${engine}: ${passed} of ${verdicts.length} agree${knownNote} in ${seconds.toFixed(1)} s (${(verdicts.length / seconds).toFixed(2)} scenarios/s)`);
-  return { engine, version: slots[0]?.worker.version ?? verdicts[0]?.version ?? engine, verdicts, seconds, stale };
+  const summary: EngineSummary = { engine, version: slots[0]?.worker.version ?? verdicts[0]?.version ?? engine, verdicts, seconds, stale, baseline };
+  console.log(`${engine}: ${passed} of ${verdicts.length} agree${knownNote} in ${seconds.toFixed(1)} s (${rateText(summary)})`);
+  return summary;
 }
 
 function writeOut(path: string, text: string): void {

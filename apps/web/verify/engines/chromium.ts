@@ -12,6 +12,7 @@ import type { Origins, Scenario } from '@cors-playground/cors-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumLaunchOptions, freshChromiumProfile } from '../../../../scripts/chromium';
 import type { RunnerResult } from '../../src/runner/types';
+import { EMPTY_SCENARIO } from '../baseline';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
 import { RUN_END_BINDING, runnerExpression, type EngineRun, type EngineWorker } from './types';
 
@@ -115,6 +116,20 @@ export async function startChromium(options: ChromiumOptions): Promise<EngineWor
       } finally {
         await context.close();
         profile.dispose();
+      }
+    },
+    async baseline(origins, count) {
+      const browser = shared?.browser ?? (await chromium.launch(chromiumLaunchOptions(freshChromiumProfile().dir)));
+      const context = await browser.newContext();
+      try {
+        const ready = await openRunner(context, origins.page);
+        await ready.page.evaluate(runnerExpression(EMPTY_SCENARIO, origins, null));
+        const startedAt = performance.now();
+        for (let index = 0; index < count; index++) await ready.page.evaluate(runnerExpression(EMPTY_SCENARIO, origins, null));
+        return { roundTrips: count, seconds: (performance.now() - startedAt) / 1000 };
+      } finally {
+        await context.close();
+        if (!shared) await browser.close();
       }
     },
     async close() {

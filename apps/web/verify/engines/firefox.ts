@@ -5,6 +5,7 @@
 import type { Origins, Scenario } from '@cors-playground/cors-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import type { RunnerResult } from '../../src/runner/types';
+import { EMPTY_SCENARIO } from '../baseline';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
 import { RUN_END_BINDING, runnerExpression, type EngineRun, type EngineWorker } from './types';
 
@@ -46,6 +47,19 @@ export async function startFirefox(): Promise<EngineWorker> {
         await page.goto(`${origins.page}/runner.html`, { waitUntil: 'load' });
         const result = (await page.evaluate(runnerExpression(scenario, origins, RUN_END_BINDING))) as RunnerResult;
         return { result, consoleTexts: splitConsoleByRun(entries, result.runs.length) };
+      } finally {
+        await context.close();
+      }
+    },
+    async baseline(origins, count) {
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${origins.page}/runner.html`, { waitUntil: 'load' });
+        await page.evaluate(runnerExpression(EMPTY_SCENARIO, origins, null));
+        const startedAt = performance.now();
+        for (let index = 0; index < count; index++) await page.evaluate(runnerExpression(EMPTY_SCENARIO, origins, null));
+        return { roundTrips: count, seconds: (performance.now() - startedAt) / 1000 };
       } finally {
         await context.close();
       }

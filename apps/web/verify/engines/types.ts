@@ -2,6 +2,7 @@
 // report the runner's result and the console text of each run.
 import type { Engine, Origins, Scenario } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../../src/runner/types';
+import type { Baseline } from '../baseline';
 
 export interface EngineRun {
   result: RunnerResult;
@@ -15,6 +16,8 @@ export interface EngineWorker {
   version: string;
   /** Runs one scenario in a fresh profile (or an isolated context with its own caches). */
   run(scenario: Scenario, origins: Origins): Promise<EngineRun>;
+  /** `count` round trips of `EMPTY_SCENARIO` (baseline.ts) in one runner page kept open: the baseline. */
+  baseline(origins: Origins, count: number): Promise<Baseline>;
   close(): Promise<void>;
 }
 

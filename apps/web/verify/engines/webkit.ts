@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Origins, Scenario } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../../src/runner/types';
+import { EMPTY_SCENARIO } from '../baseline';
 import { freePort } from '../free-port';
 import { runnerExpression, type EngineRun, type EngineWorker } from './types';
 
@@ -90,25 +91,44 @@ export async function startWebKit(): Promise<EngineWorker> {
     }
   }
 
+  async function openRunner(session: string, origins: Origins): Promise<void> {
+    await webdriver(driver.base, 'POST', `${session}/timeouts`, { script: SCRIPT_TIMEOUT_MS, pageLoad: 30_000 });
+    await webdriver(driver.base, 'POST', `${session}/url`, { url: `${origins.page}/runner.html` });
+  }
+
+  async function runIn(session: string, scenario: Scenario, origins: Origins): Promise<RunnerResult> {
+    const script = `const done = arguments[arguments.length - 1];
+      ${runnerExpression(scenario, origins, null)}.then(
+        (result) => done({ result }),
+        (error) => done({ error: String((error && error.message) || error) }),
+      );`;
+    const value = await webdriver<{ result?: RunnerResult; error?: string }>(driver.base, 'POST', `${session}/execute/async`, { script, args: [] });
+    if (value.error !== undefined || !value.result) throw new Error(value.error ?? 'the runner returned nothing');
+    return value.result;
+  }
+
   const worker: EngineWorker = {
     engine: 'webkit',
     get version() {
       return version;
     },
     async run(scenario: Scenario, origins: Origins): Promise<EngineRun> {
-      const sessionId = await newSession();
-      const session = `/session/${sessionId}`;
+      const session = `/session/${await newSession()}`;
       try {
-        await webdriver(driver.base, 'POST', `${session}/timeouts`, { script: SCRIPT_TIMEOUT_MS, pageLoad: 30_000 });
-        await webdriver(driver.base, 'POST', `${session}/url`, { url: `${origins.page}/runner.html` });
-        const script = `const done = arguments[arguments.length - 1];
-          ${runnerExpression(scenario, origins, null)}.then(
-            (result) => done({ result }),
-            (error) => done({ error: String((error && error.message) || error) }),
-          );`;
-        const value = await webdriver<{ result?: RunnerResult; error?: string }>(driver.base, 'POST', `${session}/execute/async`, { script, args: [] });
-        if (value.error !== undefined || !value.result) throw new Error(value.error ?? 'the runner returned nothing');
-        return { result: value.result, consoleTexts: undefined };
+        await openRunner(session, origins);
+        return { result: await runIn(session, scenario, origins), consoleTexts: undefined };
+      } finally {
+        await webdriver(driver.base, 'DELETE', session, undefined, 10_000).catch(() => undefined);
+      }
+    },
+    async baseline(origins, count) {
+      const session = `/session/${await newSession()}`;
+      try {
+        await openRunner(session, origins);
+        await runIn(session, EMPTY_SCENARIO, origins);
+        const startedAt = performance.now();
+        for (let index = 0; index < count; index++) await runIn(session, EMPTY_SCENARIO, origins);
+        return { roundTrips: count, seconds: (performance.now() - startedAt) / 1000 };
       } finally {
         await webdriver(driver.base, 'DELETE', session, undefined, 10_000).catch(() => undefined);
       }
