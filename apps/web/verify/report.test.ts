@@ -20,7 +20,7 @@ describe('report', () => {
 
   it('has a table per engine with the version, the agreement figures and each difference', () => {
     const verdict: ScenarioVerdict = {
-      id: 'cache-reused', engine: 'firefox', version: 'Firefox 153.8.0', prediction: observation, observation, expected: null, error: null, agree: false, requests: [], durationMs: 5,
+      id: 'cache-reused', engine: 'firefox', version: 'Firefox 153.8.0', prediction: observation, observation, expected: null, error: null, agree: false, tooSlow: null, timingDependent: false, requests: [], durationMs: 5,
       differences: [{ field: 'runs[1].preflight', expected: false, actual: true, against: 'prediction', known: false }],
     };
     const text = renderReport([{ engine: 'firefox', version: 'Firefox 153.8.0', verdicts: [verdict], seconds: 2, stale: [], baseline: { roundTrips: 20, seconds: 4 } }], new Date(0));

@@ -48,6 +48,7 @@ export function summarize(value: Expect | null): string {
 
 function agreement(verdict: ScenarioVerdict): string {
   if (verdict.error) return `error: ${verdict.error}`;
+  if (verdict.tooSlow) return `too slow to judge: ${verdict.tooSlow}`;
   const fresh = verdict.differences.filter((difference) => !difference.known);
   const known = verdict.differences.filter((difference) => difference.known);
   const mark = fresh.length === 0 ? '✓' : `✗ ${fresh.map((difference) => `${difference.against === 'expect' ? 'expect ' : ''}${difference.field}`).join(', ')}`;

@@ -85,7 +85,7 @@ export async function runScenario(input: unknown, origins?: Origins, options: Ru
       const all = await readRecord(key);
       runs.push({ outcome, requests: all.slice(seen) });
       seen = all.length;
-      await options.onRunEnd?.(index);
+      await options.onRunEnd?.(index, outcome);
     }
   } finally {
     performer.dispose();
