@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 
 describe('parseArgs', () => {
-  it('defaults to the corpus in Chromium with three lanes', () => {
-    expect(parseArgs([])).toEqual({ ok: true, args: { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 3, freshBrowser: false, recordKnown: false, help: false } });
+  it('defaults to the corpus in Chromium with two lanes', () => {
+    expect(parseArgs([])).toEqual({ ok: true, args: { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, help: false } });
   });
 
   it('reads every option, with a space or =', () => {

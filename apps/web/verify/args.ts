@@ -27,7 +27,7 @@ Default: every packages/cors-core/corpus/*.json in Chromium, report in reports/v
 Build first: pnpm build (needs apps/web/dist and apps/echo-server/dist).`;
 
 export function parseArgs(argv: readonly string[]): { ok: true; args: VerifyArgs } | { ok: false; error: string } {
-  const args: VerifyArgs = { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 3, freshBrowser: false, recordKnown: false, help: false };
+  const args: VerifyArgs = { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];

@@ -39,6 +39,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 const explain = findExplain();
 
+/** frames.ts's error when a child runner frame did not say it was ready in time. */
+const CHILD_FRAME_LATE = /the runner page \S+ did not load within/;
+
 function runOnce(worker: EngineWorker, scenario: LoadedScenario['scenario'], origins: Origins): Promise<EngineRun> {
   return withTimeout(worker.run(scenario, origins), SCENARIO_TIMEOUT_MS, 'the run');
 }
@@ -58,8 +61,9 @@ async function verifyOne(loaded: LoadedScenario, worker: EngineWorker, origins: 
   }
   try {
     const { result, consoleTexts } = await runOnce(worker, scenario, origins).catch((error: Error) => {
-      // runner.html without its script: the web build was being rewritten (pnpm build elsewhere). Once more.
-      if (error.message.includes(RUNNER_MISSING)) return runOnce(worker, scenario, origins);
+      // runner.html without its script: the web build was being rewritten (pnpm build elsewhere); or a
+      // child runner frame did not load in time (a busy machine): it was not kept. Once more.
+      if (error.message.includes(RUNNER_MISSING) || CHILD_FRAME_LATE.test(error.message)) return runOnce(worker, scenario, origins);
       throw error;
     });
     const observation = observe(resolved, result, consoleTexts);
