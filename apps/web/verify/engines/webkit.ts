@@ -11,8 +11,11 @@ import { lane, type LaneState } from './lane';
 import { runnerExpression, type EngineDriver, type EngineWorker } from './types';
 
 export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-/** About 2% of new sessions never answer (RECIPE.md): give up after this long and retry once. */
-const NEW_SESSION_TIMEOUT_MS = 10_000;
+/**
+ * About 2% of new sessions never answer (RECIPE.md): give up after this long and retry once. On a machine
+ * busy with other jobs a session that does answer was seen to take over 10 s.
+ */
+const NEW_SESSION_TIMEOUT_MS = 30_000;
 const SCRIPT_TIMEOUT_MS = 120_000;
 
 const CAPABILITIES = {
@@ -130,7 +133,14 @@ async function webkitLane(): Promise<{ worker: EngineWorker; stop: () => void }>
 }
 
 export async function startWebKit(options: { lanes: number }): Promise<EngineDriver> {
-  const lanes = await Promise.all(Array.from({ length: options.lanes }, () => webkitLane()));
+  const started = await Promise.allSettled(Array.from({ length: options.lanes }, () => webkitLane()));
+  const lanes = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    // No driver left behind: the lanes that did start are stopped before the error is reported.
+    for (const one of lanes) one.stop();
+    throw failed.reason;
+  }
   const workers = lanes.map((one) => one.worker);
   return {
     version: workers[0]?.version ?? 'WebKitGTK',
