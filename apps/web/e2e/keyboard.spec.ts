@@ -25,5 +25,5 @@ test('keyboard only: choose a preset, edit, run, read the verdict in the live re
   await page.keyboard.press('Enter');
   const verdict = page.getByTestId('browser-verdict');
   await expect(verdict).toHaveAttribute('aria-live', 'polite');
-  await expect(verdict).toContainText('Refused before sending: TypeError');
+  await expect(verdict).toContainText('Throws before sending: TypeError');
 });

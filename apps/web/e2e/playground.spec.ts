@@ -6,7 +6,7 @@ test('edit a request, run it, read the verdict, the diagram and the explanation'
   await openPlayground(page);
   // The default scenario: a simple GET the server allows.
   await runAndWait(page);
-  await expect(page.getByTestId('browser-verdict')).toContainText('Allowed: script read the response (status 200).');
+  await expect(page.getByTestId('browser-verdict')).toContainText('Allowed: script reads the response (status 200).');
   // The badge names the browser and its version (presets.spec.ts asserts agreement itself).
   await expect(page.getByTestId('agreement')).toHaveAttribute('data-agreement', /agree|differ/);
   await expect(page.getByTestId('agreement')).toContainText(/(Chromium|Chrome) \d+/);
@@ -38,7 +38,7 @@ test('an invalid header name is flagged before Run, and running anyway shows the
   await choosePreset(page, 'invalid-header-name');
   await expect(page.getByText('is not a valid header name: the browser throws a TypeError before sending')).toBeVisible();
   await runAndWait(page);
-  await expect(page.getByTestId('browser-verdict')).toContainText('Refused before sending: TypeError');
+  await expect(page.getByTestId('browser-verdict')).toContainText('Throws before sending: TypeError');
   await expect(page.getByTestId('sequence')).toContainText('Nothing reached the server.');
 });
 
@@ -46,8 +46,8 @@ test('a repeat shows the preflight cache at work', async ({ page }) => {
   await openPlayground(page);
   await choosePreset(page, 'max-age-cache');
   await runAndWait(page);
-  await expect(page.getByTestId('browser-verdict')).toContainText('Run 1: Allowed: script read the response (status 200). 1 preflight sent.');
-  await expect(page.getByTestId('browser-verdict')).toContainText('Run 2: Allowed: script read the response (status 200). no preflight (cached or not needed).');
+  await expect(page.getByTestId('browser-verdict')).toContainText('Run 1: Allowed: script reads the response (status 200). 1 preflight sent.');
+  await expect(page.getByTestId('browser-verdict')).toContainText('Run 2: Allowed: script reads the response (status 200). no preflight (cached or not needed).');
 });
 
 test('the JSON editor loads Monaco locally and keeps invalid text', async ({ page }) => {

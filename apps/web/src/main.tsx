@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { openShareLink } from './app/open-share-link';
-import { loadOrigins, warmUpRunner } from './run/run-scenario';
+import { loadOrigins, warmUpRunner } from './run/run-action';
 import { appStore, connectStorage } from './store/store';
 import './styles.css';
 

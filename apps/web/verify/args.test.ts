@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 
 describe('parseArgs', () => {
-  it('defaults to the corpus in Chromium with two workers', () => {
+  it('defaults to the corpus in Chromium with two lanes', () => {
     expect(parseArgs([])).toEqual({ ok: true, args: { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, help: false } });
   });
 

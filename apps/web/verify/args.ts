@@ -7,6 +7,7 @@ export interface VerifyArgs {
   only: string[] | null;
   report: string;
   files: string[];
+  /** Lanes: scenarios run in parallel in one browser (engines/lane.ts). */
   workers: number;
   /** Chromium: a new browser process and profile per scenario instead of a new context. */
   freshBrowser: boolean;

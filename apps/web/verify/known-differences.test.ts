@@ -4,7 +4,7 @@ import type { ScenarioVerdict } from './verdict';
 
 function verdict(id: string, fields: string[]): ScenarioVerdict {
   return {
-    id, engine: 'firefox', version: 'Firefox', prediction: null, observation: null, expected: null, error: null, agree: false, requests: [], durationMs: 1,
+    id, engine: 'firefox', version: 'Firefox', prediction: null, observation: null, expected: null, error: null, agree: false, tooSlow: null, timingDependent: false, requests: [], durationMs: 1,
     differences: fields.map((field) => ({ field, expected: 1, actual: 2, against: 'prediction' as const, known: false })),
   };
 }

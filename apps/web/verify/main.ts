@@ -9,22 +9,24 @@ import { defaultCorpusFiles, loadScenarios, selectScenarios, type LoadedScenario
 import { checkBuilt, startEchoServer, type RunningServer } from './echo-server';
 import { startChromium } from './engines/chromium';
 import { startFirefox } from './engines/firefox';
-import { RUNNER_MISSING, type EngineRun, type EngineWorker } from './engines/types';
+import { RUNNER_MISSING, type EngineDriver, type EngineRun, type EngineWorker } from './engines/types';
 import { startWebKit } from './engines/webkit';
 import { loadKnownDifferences, recordKnownDifferences, writeKnownDifferences } from './known-differences';
 import { runPool } from './pool';
 import { findExplain } from './prediction';
-import { agreementCounts, renderReport, type EngineSummary } from './report';
+import { SHORT_LIFETIME_SECONDS, shortCacheReuse, tooSlowToJudge } from './timing';
+import { agreementCounts, rateText, renderReport, type EngineSummary } from './report';
+import { BASELINE_ROUND_TRIPS, baselineText, type Baseline } from './baseline';
 import { findDifferences, staleKnownDifferences, verdictLine, type KnownDifference, type ScenarioVerdict } from './verdict';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 /** A scenario that takes longer than this is reported as an error and its worker restarted. */
 const SCENARIO_TIMEOUT_MS = 90_000;
 
-function startWorker(engine: Engine, freshBrowser: boolean): Promise<EngineWorker> {
-  if (engine === 'chromium') return startChromium({ freshBrowser });
-  if (engine === 'firefox') return startFirefox();
-  return startWebKit();
+function startEngine(engine: Engine, lanes: number, freshBrowser: boolean): Promise<EngineDriver> {
+  if (engine === 'chromium') return startChromium({ lanes, freshBrowser });
+  if (engine === 'firefox') return startFirefox({ lanes });
+  return startWebKit({ lanes });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -36,6 +38,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 const explain = findExplain();
+
+/** frames.ts's error when a child runner frame did not say it was ready in time. */
+const CHILD_FRAME_LATE = /the runner page \S+ did not load within/;
 
 function runOnce(worker: EngineWorker, scenario: LoadedScenario['scenario'], origins: Origins): Promise<EngineRun> {
   return withTimeout(worker.run(scenario, origins), SCENARIO_TIMEOUT_MS, 'the run');
@@ -56,42 +61,60 @@ async function verifyOne(loaded: LoadedScenario, worker: EngineWorker, origins: 
   }
   try {
     const { result, consoleTexts } = await runOnce(worker, scenario, origins).catch((error: Error) => {
-      // runner.html without its script: the web build was being rewritten (pnpm build elsewhere). Once more.
-      if (error.message.includes(RUNNER_MISSING)) return runOnce(worker, scenario, origins);
+      // runner.html without its script: the web build was being rewritten (pnpm build elsewhere); or a
+      // child runner frame did not load in time (a busy machine): it was not kept. Once more.
+      if (error.message.includes(RUNNER_MISSING) || CHILD_FRAME_LATE.test(error.message)) return runOnce(worker, scenario, origins);
       throw error;
     });
     const observation = observe(resolved, result, consoleTexts);
     const differences = findDifferences(scenario.id, observation, prediction, expected, known);
     const agree = predictionError === null && differences.every((difference) => difference.known);
-    return { ...base, version: worker.version, prediction, observation, differences, error: predictionError, agree, requests: result.runs.flatMap((run) => run.requests), durationMs: performance.now() - startedAt };
+    const tooSlow = agree || predictionError !== null ? null : tooSlowToJudge(result, worker.engine, differences);
+    const predicted = prediction ?? expected;
+    const timingDependent = shortCacheReuse(result, worker.engine, (run) => predicted?.runs?.[run]?.preflight) !== null;
+    return { ...base, version: worker.version, prediction, observation, differences, error: predictionError, agree, tooSlow, timingDependent, requests: result.runs.flatMap((run) => run.requests), durationMs: performance.now() - startedAt };
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? String(error);
-    return { ...base, version: worker.version, prediction, observation: null, differences: [], error: message, agree: false, requests: [], durationMs: performance.now() - startedAt };
+    return { ...base, version: worker.version, prediction, observation: null, differences: [], error: message, agree: false, tooSlow: null, timingDependent: false, requests: [], durationMs: performance.now() - startedAt };
+  }
+}
+
+/** Empty-scenario round trips on the first lane, alone (the other lanes wait). */
+async function measureBaseline(engine: Engine, worker: EngineWorker | undefined, origins: Origins): Promise<Baseline | null> {
+  if (!worker) return null;
+  try {
+    const baseline = await worker.baseline(origins, BASELINE_ROUND_TRIPS);
+    console.log(`${engine}: ${baselineText(baseline)}`);
+    return baseline;
+  } catch (error) {
+    console.log(`${engine}: no baseline (${(error as Error).message.split('\n')[0]})`);
+    return null;
   }
 }
 
 async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[], server: RunningServer, workers: number, freshBrowser: boolean, recordKnown: boolean): Promise<EngineSummary> {
   const known = loadKnownDifferences(engine);
   const startedAt = performance.now();
-  const slots = await Promise.all(Array.from({ length: Math.min(workers, scenarios.length) }, async () => ({ worker: await startWorker(engine, freshBrowser) })));
+  const driver = await startEngine(engine, Math.min(workers, scenarios.length), freshBrowser);
   const idWidth = Math.max(...scenarios.map((loaded) => loaded.scenario.id.length));
-  console.log(`\n${engine}: ${slots[0]?.worker.version ?? ''}, ${scenarios.length} scenarios, ${slots.length} workers${explain ? '' : " (cors-core has no explain() yet: comparing with expect only)"}`);
+  console.log(`\n${engine}: ${driver.version}, ${scenarios.length} scenarios, ${driver.workers.length} lanes${explain ? '' : " (cors-core has no explain() yet: comparing with expect only)"}`);
   let verdicts: ScenarioVerdict[];
+  const baselineStart = performance.now();
+  const baseline = await measureBaseline(engine, driver.workers[0], server.origins);
+  // The baseline's time is left out of the scenarios' time.
+  const baselineWall = performance.now() - baselineStart;
   try {
-    verdicts = await runPool(scenarios, slots, async (loaded, slot) => {
-      const verdict = await verifyOne(loaded, slot.worker, server.origins, known);
+    verdicts = await runPool(scenarios, driver.workers, async (loaded, worker) => {
+      const verdict = await verifyOne(loaded, worker, server.origins, known);
       console.log(verdictLine(verdict, idWidth));
-      if (verdict.error && !verdict.observation) {
-        // The worker may be stuck (a page that never answered): replace it.
-        await slot.worker.close().catch(() => undefined);
-        slot.worker = await startWorker(engine, freshBrowser);
-      }
+      // The lane may be stuck (a page that never answered): the next scenario gets a new one.
+      if (verdict.error && !verdict.observation) await worker.recycle();
       return verdict;
     });
   } finally {
-    await Promise.all(slots.map((slot) => slot.worker.close().catch(() => undefined)));
+    await driver.close().catch(() => undefined);
   }
-  const seconds = (performance.now() - startedAt) / 1000;
+  const seconds = (performance.now() - startedAt - baselineWall) / 1000;
   const stale = staleKnownDifferences(verdicts, known);
   for (const entry of stale) console.log(`${entry.id}  now agrees on ${entry.field}: remove it from apps/web/verify/known-differences/${engine}.json`);
   if (recordKnown) {
@@ -101,8 +124,12 @@ async function verifyEngine(engine: Engine, scenarios: readonly LoadedScenario[]
   }
   const { agreed: passed, throughKnown } = agreementCounts(verdicts);
   const knownNote = throughKnown > 0 ? ` (${throughKnown} only through known differences: ${verdicts.length - throughKnown} of ${verdicts.length} without)` : '';
-  console.log(`${engine}: ${passed} of ${verdicts.length} agree${knownNote} in ${seconds.toFixed(1)} s (${(verdicts.length / seconds).toFixed(2)} scenarios/s)`);
-  return { engine, version: slots[0]?.worker.version ?? verdicts[0]?.version ?? engine, verdicts, seconds, stale };
+  const summary: EngineSummary = { engine, version: driver.version, verdicts, seconds, stale, baseline };
+  const tooSlow = verdicts.filter((verdict) => verdict.tooSlow).length;
+  const timing = verdicts.filter((verdict) => verdict.timingDependent).map((verdict) => verdict.id);
+  console.log(`${engine}: ${passed} of ${verdicts.length} agree${knownNote}${tooSlow ? `, ${tooSlow} too slow to judge` : ''} in ${seconds.toFixed(1)} s (${rateText(summary)})`);
+  if (timing.length) console.log(`${engine}: timing-dependent (a later run reuses a preflight result that lives ${SHORT_LIFETIME_SECONDS} s or less): ${timing.join(', ')}`);
+  return summary;
 }
 
 function writeOut(path: string, text: string): void {
@@ -140,14 +167,17 @@ async function main(): Promise<number> {
   }
   const all = summaries.flatMap((summary) => summary.verdicts);
   const passed = all.filter((verdict) => verdict.agree).length;
+  const tooSlow = all.filter((verdict) => verdict.tooSlow).length;
   writeOut(resolve(ROOT, args.report), renderReport(summaries, new Date()));
   if (args.json) {
-    const entries = all.map(({ id, engine, version, prediction, observation, agree, requests, differences, error }) => ({ id, engine, version, prediction, observation, agree, requests, differences, error }));
+    const entries = all.map(({ id, engine, version, prediction, observation, agree, tooSlow, timingDependent, requests, differences, error }) => ({ id, engine, version, prediction, observation, agree, tooSlow, timingDependent, requests, differences, error }));
     writeOut(resolve(process.cwd(), args.json), `${JSON.stringify(entries, null, 2)}\n`);
   }
   console.log(`report: ${args.report}${args.json ? `, json: ${args.json}` : ''}`);
-  console.log(`${passed} passed, ${all.length - passed} failed`);
-  return passed === all.length ? 0 : 1;
+  // A scenario too slow to judge is neither: it is counted apart and does not fail the run.
+  if (tooSlow) console.log(`${tooSlow} too slow to judge (a run started after the preflight result it should reuse had expired: the machine was too busy)`);
+  console.log(`${passed} passed, ${all.length - passed - tooSlow} failed`);
+  return passed + tooSlow === all.length ? 0 : 1;
 }
 
 main().then(

@@ -1,14 +1,26 @@
 // The markdown report (reports/verify.md): one table per engine, scenario by scenario, then the
 // differences in full. How to read it: apps/web/verify/README.md.
 import { formatValue, type Engine, type Expect, type ExpectRun } from '@cors-playground/cors-core';
+import { baselineText, perSecond, type Baseline } from './baseline';
 import type { KnownDifference, ScenarioVerdict } from './verdict';
 
 export interface EngineSummary {
   engine: Engine;
   version: string;
   verdicts: ScenarioVerdict[];
+  /** Wall time of the scenarios, browsers' start included, the baseline left out. */
   seconds: number;
   stale: KnownDifference[];
+  /** Empty-scenario round trips measured just before (baseline.ts); null when it could not run. */
+  baseline: Baseline | null;
+}
+
+/** `2.05 scenarios/s; baseline 14.1 empty round trips/s; ratio 0.145` */
+export function rateText(summary: Pick<EngineSummary, 'verdicts' | 'seconds' | 'baseline'>): string {
+  const rate = perSecond(summary.verdicts.length, summary.seconds);
+  if (!summary.baseline) return `${rate.toFixed(2)} scenarios/s`;
+  const base = perSecond(summary.baseline.roundTrips, summary.baseline.seconds);
+  return `${rate.toFixed(2)} scenarios/s; ${baselineText(summary.baseline)}; ratio ${base > 0 ? (rate / base).toFixed(3) : '—'}`;
 }
 
 const ENGINE_TITLES: Record<Engine, string> = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
@@ -36,6 +48,7 @@ export function summarize(value: Expect | null): string {
 
 function agreement(verdict: ScenarioVerdict): string {
   if (verdict.error) return `error: ${verdict.error}`;
+  if (verdict.tooSlow) return `too slow to judge: ${verdict.tooSlow}`;
   const fresh = verdict.differences.filter((difference) => !difference.known);
   const known = verdict.differences.filter((difference) => difference.known);
   const mark = fresh.length === 0 ? '✓' : `✗ ${fresh.map((difference) => `${difference.against === 'expect' ? 'expect ' : ''}${difference.field}`).join(', ')}`;
@@ -52,14 +65,16 @@ export function agreementCounts(verdicts: readonly ScenarioVerdict[]): { agreed:
 export function renderReport(summaries: readonly EngineSummary[], generatedAt: Date): string {
   const lines: string[] = ['# Differential verification', '', `Generated ${generatedAt.toISOString()} by \`pnpm verify\`. How to read it: [apps/web/verify/README.md](../apps/web/verify/README.md).`, ''];
   lines.push(
-    '| engine | version | agree | of which only through known differences | identical to the prediction and expect | time | scenarios/s |',
-    '|---|---|---|---|---|---|---|',
+    '| engine | version | agree | of which only through known differences | identical to the prediction and expect | time | scenarios/s | baseline (empty round trips/s) | ratio |',
+    '|---|---|---|---|---|---|---|---|---|',
   );
   for (const summary of summaries) {
     const { agreed, throughKnown, identical } = agreementCounts(summary.verdicts);
     const total = summary.verdicts.length;
-    const rate = summary.seconds > 0 ? (total / summary.seconds).toFixed(2) : '—';
-    lines.push(`| ${ENGINE_TITLES[summary.engine]} | ${cell(summary.version)} | ${agreed} of ${total} | ${throughKnown} | ${identical} of ${total} | ${summary.seconds.toFixed(1)} s | ${rate} |`);
+    const rate = perSecond(total, summary.seconds);
+    const base = summary.baseline ? perSecond(summary.baseline.roundTrips, summary.baseline.seconds) : 0;
+    const [baseCell, ratioCell] = base > 0 ? [base.toFixed(1), (rate / base).toFixed(3)] : ['—', '—'];
+    lines.push(`| ${ENGINE_TITLES[summary.engine]} | ${cell(summary.version)} | ${agreed} of ${total} | ${throughKnown} | ${identical} of ${total} | ${summary.seconds.toFixed(1)} s | ${rate > 0 ? rate.toFixed(2) : '—'} | ${baseCell} | ${ratioCell} |`);
   }
   for (const summary of summaries) {
     lines.push('', `## ${ENGINE_TITLES[summary.engine]} (${cell(summary.version)})`, '');

@@ -16,7 +16,7 @@ const run: ObservedRun = {
 const observation: Observation = { ...run, runs: [run] };
 
 function verdict(fields: Partial<ScenarioVerdict>): ScenarioVerdict {
-  return { id: 'missing-acao', engine: 'chromium', version: 'Chromium 1', prediction: null, observation, expected: null, differences: [], error: null, agree: true, requests: [], durationMs: 1, ...fields };
+  return { id: 'missing-acao', engine: 'chromium', version: 'Chromium 1', prediction: null, observation, expected: null, differences: [], error: null, agree: true, tooSlow: null, timingDependent: false, requests: [], durationMs: 1, ...fields };
 }
 
 describe('findDifferences', () => {
@@ -35,13 +35,16 @@ describe('findDifferences', () => {
 });
 
 describe('verdictLine', () => {
-  it('says agree, DIFFER with both values, or ERROR', () => {
+  it('says agree, DIFFER with both values, ERROR or TOO SLOW TO JUDGE', () => {
     expect(verdictLine(verdict({}))).toBe('missing-acao  agree');
     expect(verdictLine(verdict({ differences: [{ field: 'outcome', expected: 'ok', actual: 'network-error', against: 'prediction', known: false }, { field: 'status', expected: 200, actual: 0, against: 'expect', known: false }] }))).toBe(
       'missing-acao  DIFFER outcome: predicted "ok", observed "network-error"; expect status: expected 200, observed 0',
     );
     expect(verdictLine(verdict({ differences: [{ field: 'console', expected: 'a', actual: 'b', against: 'prediction', known: true }] }))).toBe('missing-acao  agree (known: console)');
     expect(verdictLine(verdict({ error: 'the runner frame did not load' }), 14)).toBe('missing-acao    ERROR the runner frame did not load');
+    expect(verdictLine(verdict({ agree: false, tooSlow: 'run 2 started 1.50 s after the preflight of run 1, whose result lives 1 s' }))).toBe(
+      'missing-acao  TOO SLOW TO JUDGE run 2 started 1.50 s after the preflight of run 1, whose result lives 1 s',
+    );
   });
 });
 

@@ -32,6 +32,10 @@ export interface ScenarioVerdict {
   error: string | null;
   /** No error and no difference that is not a known one. */
   agree: boolean;
+  /** The differences are a later run's preflight, and that run started after the cached result it should reuse expired (timing.ts): why. */
+  tooSlow: string | null;
+  /** A later run reuses a preflight result that lives 10 s or less (timing.ts): the scenario depends on time. */
+  timingDependent: boolean;
   requests: RecordedRequest[];
   durationMs: number;
 }
@@ -72,6 +76,7 @@ function describe(difference: FoundDifference): string {
 export function verdictLine(verdict: ScenarioVerdict, idWidth = 0): string {
   const id = verdict.id.padEnd(idWidth);
   if (verdict.error) return `${id}  ERROR ${verdict.error}`;
+  if (verdict.tooSlow) return `${id}  TOO SLOW TO JUDGE ${verdict.tooSlow}`;
   const fresh = verdict.differences.filter((difference) => !difference.known);
   const known = verdict.differences.filter((difference) => difference.known);
   const knownNote = known.length ? ` (known: ${known.map((difference) => `${difference.against === 'expect' ? 'expect ' : ''}${difference.field}`).join(', ')})` : '';

@@ -13,7 +13,6 @@ import {
   type ExplanationStep,
   type Observation,
   type Origins,
-  type Outcome,
   type Scenario,
 } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../runner/types';
@@ -69,10 +68,3 @@ export function compareShapes(prediction: ExpectShape, observation: ExpectShape)
     return { ok: false, reason: `cors-core compareExpect() failed: ${messageOf(error)}` };
   }
 }
-
-export const OUTCOME_WORDS: Record<Outcome, string> = {
-  ok: 'the response reached the script',
-  'network-error': 'network error: the request failed',
-  'throws-before-send': 'threw before sending anything',
-  opaque: 'opaque response (no-cors): script sees nothing',
-};

@@ -9,26 +9,67 @@ export interface Performer {
   dispose(): void;
 }
 
-/** How long a child runner may take to load and say it is ready. */
-export const FRAME_READY_TIMEOUT_MS = 15_000;
+/**
+ * How long a runner page in an iframe may take to load and say it is ready: a new renderer process on a
+ * busy machine (the verifier's lanes open several at once) can take over 15 s.
+ */
+export const RUNNER_READY_TIMEOUT_MS = 30_000;
 
 export const selfPerformer: Performer = { perform: performRequest, dispose: () => undefined };
 
+export interface RunnerFrame {
+  frame: HTMLIFrameElement;
+  window: Window;
+  /** Where to post to it: its origin, or '*' for a sandboxed frame (an opaque origin cannot be named). */
+  targetOrigin: string;
+}
+
 /**
- * Opens a child runner at `src` and resolves once it is ready. `sandboxed` gives the frame an opaque
- * origin (`sandbox="allow-scripts"`, no `allow-same-origin`): its requests carry `Origin: null`.
+ * The one "wait for READY" handshake: appends an iframe on `src` (a runner.html) and resolves once the
+ * runner in it says it is ready, from that frame's window and (unless sandboxed) its origin. Rejects and
+ * removes the frame after RUNNER_READY_TIMEOUT_MS. `sandboxed` gives the frame an opaque origin
+ * (`sandbox="allow-scripts"`, no `allow-same-origin`): its requests carry `Origin: null`.
  */
-export function openPerformerFrame(src: string, sandboxed: boolean): Promise<Performer> {
+export function openRunnerFrame(src: string, options: { sandboxed?: boolean; setup?: (frame: HTMLIFrameElement) => void } = {}): Promise<RunnerFrame> {
   const frame = document.createElement('iframe');
-  if (sandboxed) frame.setAttribute('sandbox', 'allow-scripts');
-  frame.title = 'CORS Playground runner';
-  frame.style.display = 'none';
+  if (options.sandboxed) frame.setAttribute('sandbox', 'allow-scripts');
+  options.setup?.(frame);
+  const origin = new URL(src).origin;
+  return new Promise<RunnerFrame>((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      window.removeEventListener('message', onReady);
+      if (error || !frame.contentWindow) {
+        frame.remove();
+        reject(error ?? new Error('the runner frame has no window'));
+      } else resolve({ frame, window: frame.contentWindow, targetOrigin: options.sandboxed ? '*' : origin });
+    };
+    const onReady = (event: MessageEvent) => {
+      if (event.source !== frame.contentWindow || !isRunnerReadyMessage(event.data)) return;
+      if (!options.sandboxed && event.origin !== origin) return;
+      done();
+    };
+    const timer = setTimeout(() => done(new Error(`the runner page ${src} did not load within ${RUNNER_READY_TIMEOUT_MS / 1000} s`)), RUNNER_READY_TIMEOUT_MS);
+    window.addEventListener('message', onReady);
+    frame.src = src;
+    document.body.append(frame);
+  });
+}
+
+/** A child runner at `src` that performs requests for this one (`perform` messages). */
+export async function openPerformerFrame(src: string, sandboxed: boolean): Promise<Performer> {
+  const { frame, window: child, targetOrigin } = await openRunnerFrame(src, {
+    sandboxed,
+    setup: (element) => {
+      element.title = 'CORS Playground runner';
+      element.style.display = 'none';
+    },
+  });
   const pending = new Map<number, (outcome: RunOutcome) => void>();
   let nextId = 1;
-  let childOrigin = '*';
 
   const onMessage = (event: MessageEvent) => {
-    if (event.source !== frame.contentWindow) return;
+    if (event.source !== child) return;
     if (isPerformedMessage(event.data)) {
       pending.get(event.data.id)?.(event.data.outcome);
       pending.delete(event.data.id);
@@ -36,44 +77,23 @@ export function openPerformerFrame(src: string, sandboxed: boolean): Promise<Per
   };
   window.addEventListener('message', onMessage);
 
-  const dispose = () => {
-    window.removeEventListener('message', onMessage);
-    frame.remove();
-    for (const resolve of pending.values()) {
-      resolve({ kind: 'rejected', status: 0, type: null, url: null, redirected: false, headers: [], bodyExcerpt: null, error: { name: 'AbortError', message: 'the runner frame was closed' }, durationMs: 0 });
-    }
-    pending.clear();
-  };
-
-  const performer: Performer = {
+  return {
     perform(request) {
       const id = nextId++;
       return new Promise<RunOutcome>((resolve) => {
         pending.set(id, resolve);
         const message: PerformMessage = { type: PERFORM, id, request };
-        // A sandboxed frame's origin is opaque and cannot be named as a target: '*' then, since the
-        // message is addressed to that frame's window and carries nothing secret.
-        frame.contentWindow?.postMessage(message, childOrigin);
+        // Addressed to that frame's window; to '*' only when sandboxed, and the message carries nothing secret.
+        child.postMessage(message, targetOrigin);
       });
     },
-    dispose,
+    dispose() {
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+      for (const resolve of pending.values()) {
+        resolve({ kind: 'rejected', status: 0, type: null, url: null, redirected: false, headers: [], bodyExcerpt: null, error: { name: 'AbortError', message: 'the runner frame was closed' }, durationMs: 0 });
+      }
+      pending.clear();
+    },
   };
-
-  return new Promise<Performer>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      window.removeEventListener('message', onReady);
-      dispose();
-      reject(new Error(`the runner frame ${src} did not load within ${FRAME_READY_TIMEOUT_MS} ms`));
-    }, FRAME_READY_TIMEOUT_MS);
-    const onReady = (event: MessageEvent) => {
-      if (event.source !== frame.contentWindow || !isRunnerReadyMessage(event.data)) return;
-      window.removeEventListener('message', onReady);
-      clearTimeout(timer);
-      if (!sandboxed) childOrigin = new URL(src).origin;
-      resolve(performer);
-    };
-    window.addEventListener('message', onReady);
-    frame.src = src;
-    document.body.append(frame);
-  });
 }

@@ -13,15 +13,16 @@ import {
   type ScenarioResultMessage,
 } from './messages';
 import { performRequest } from './perform';
-import { fetchServerOrigins, runScenario } from './run-scenario';
+import { performScenario } from './perform-scenario';
+import { fetchServerOrigins } from './server-config';
 
 declare global {
   interface Window {
-    corsPlayground?: { runScenario: typeof runScenario };
+    corsPlayground?: { runScenario: typeof performScenario };
   }
 }
 
-window.corsPlayground = { runScenario };
+window.corsPlayground = { runScenario: performScenario };
 
 let parentOrigins: Promise<Set<string>> | undefined;
 
@@ -40,7 +41,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     if (event.origin !== window.location.origin || !event.source) return;
     const source = event.source;
     const reply = (message: ScenarioResultMessage) => source.postMessage(message, { targetOrigin: event.origin });
-    runScenario(data.scenario, isOrigins(data.origins) ? data.origins : undefined).then(
+    performScenario(data.scenario, isOrigins(data.origins) ? data.origins : undefined).then(
       (result) => reply({ type: SCENARIO_RESULT, id: data.id, result }),
       (error: unknown) => reply({ type: SCENARIO_RESULT, id: data.id, error: { message: error instanceof Error ? error.message : String(error) } }),
     );

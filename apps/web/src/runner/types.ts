@@ -11,5 +11,5 @@ export interface RunOptions {
    * Called after each run, before the next one starts. `pnpm verify` uses it to split the console
    * messages between runs.
    */
-  onRunEnd?: (index: number) => unknown;
+  onRunEnd?: (index: number, outcome: RunOutcome) => unknown;
 }

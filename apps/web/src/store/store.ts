@@ -1,5 +1,5 @@
 // One store from three slices (zustand slices pattern). Components read it with atomic selectors;
-// async actions (run/run-scenario.ts) are plain functions that use `appStore` directly.
+// async actions (run/run-action.ts) are plain functions that use `appStore` directly.
 import { useSyncExternalStore } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadFrom, saveTo, type Persisted } from './persist';

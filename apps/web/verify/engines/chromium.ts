@@ -1,22 +1,24 @@
 // Chromium (Debian's build) through Playwright, launched exactly as the e2e tests launch it
 // (scripts/chromium.ts): none of Playwright's CORS-affecting default switches, third-party cookies allowed.
 //
-// Isolation: each scenario gets a new browser context, which in Chromium is a new off-the-record
-// profile with its own network context, so its own HTTP cache, cookie jar and CORS-preflight cache
-// (services/network/cors/preflight_cache.cc lives in the NetworkContext). The preflight cache is also
-// keyed by URL, and every scenario run has its own run id in its URLs, so an entry could not match
-// another scenario even in a shared profile. `--fresh-browser` launches a new browser with a new
-// user-data-dir per scenario and runs it in that profile's default (not off-the-record) context instead:
-// slower, used to check that both ways observe the same.
+// One browser per engine run; each worker is a lane (lane.ts) whose state is a browser context: an
+// off-the-record profile with its own cookie jar, HTTP cache and CORS-preflight cache
+// (services/network/cors/preflight_cache.cc lives in the NetworkContext), the runner page open in it.
+// `--fresh-browser` launches a new browser with a new user-data-dir per scenario and runs it in that
+// profile's default (not off-the-record) context instead: much slower, used to check that both ways
+// observe the same.
 import type { Origins, Scenario } from '@cors-playground/cors-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumLaunchOptions, freshChromiumProfile } from '../../../../scripts/chromium';
 import type { RunnerResult } from '../../src/runner/types';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
-import { RUN_END_BINDING, runnerExpression, type EngineRun, type EngineWorker } from './types';
+import { lane, type LaneState } from './lane';
+import { RUN_END_BINDING, runnerExpression, type EngineDriver, type EngineRun, type EngineWorker } from './types';
 
 export interface ChromiumOptions {
-  /** A new browser process and profile per scenario instead of a new context. */
+  /** Scenarios in parallel: lanes of one browser. */
+  lanes: number;
+  /** A new browser process and profile per scenario instead of lanes. */
   freshBrowser: boolean;
 }
 
@@ -32,82 +34,57 @@ async function launch(): Promise<{ browser: Browser; dispose: () => Promise<void
   };
 }
 
-/** A context with the runner already open and its console listened to. */
-interface ReadyPage {
-  context: BrowserContext;
+/** A context with the runner open, its console listened to and the run-end binding exposed. */
+interface RunnerPage extends LaneState {
   page: Page;
   entries: ConsoleEntry[];
-  pageOrigin: string;
 }
 
-async function openRunner(context: BrowserContext, pageOrigin: string): Promise<ReadyPage> {
+async function openRunner(context: BrowserContext, pageOrigin: string): Promise<RunnerPage> {
   const entries: ConsoleEntry[] = [];
   const page = await context.newPage();
   // Console messages of every frame of the page (OOPIFs included: Playwright attaches to them).
   page.on('console', (message) => entries.push({ kind: 'message', text: message.text() }));
+  await page.exposeBinding(RUN_END_BINDING, (_source, index: number) => {
+    entries.push({ kind: 'boundary', index });
+  });
   // Module scripts run before DOMContentLoaded; runnerExpression waits for the runner besides.
   await page.goto(`${pageOrigin}/runner.html`, { waitUntil: 'domcontentloaded' });
-  return { context, page, entries, pageOrigin };
+  return { page, entries, pageOrigin, isGone: () => page.isClosed(), dispose: () => context.close() };
 }
 
-async function runIn(ready: ReadyPage, scenario: Scenario, origins: Origins): Promise<EngineRun> {
-  // Console messages only need splitting between runs when there are several (exposing the binding
-  // costs about as much as a small scenario).
-  const split = scenario.repeat > 1;
-  if (split) {
-    await ready.page.exposeBinding(RUN_END_BINDING, (_source, index: number) => {
-      ready.entries.push({ kind: 'boundary', index });
-    });
-  }
-  const result = (await ready.page.evaluate(runnerExpression(scenario, origins, split ? RUN_END_BINDING : null))) as RunnerResult;
-  return { result, consoleTexts: splitConsoleByRun(ready.entries, result.runs.length) };
+async function runIn(runner: RunnerPage, scenario: Scenario, origins: Origins): Promise<EngineRun> {
+  runner.entries.length = 0;
+  // Not waited for: the binding call travels to the verifier after the run's console messages, in
+  // order, so the runner goes on to the next run at once.
+  const result = (await runner.page.evaluate(runnerExpression(scenario, origins, { name: RUN_END_BINDING, wait: false }))) as RunnerResult;
+  return { result, consoleTexts: splitConsoleByRun(runner.entries, result.runs.length) };
 }
 
-export async function startChromium(options: ChromiumOptions): Promise<EngineWorker> {
-  let shared = options.freshBrowser ? undefined : await launch();
-  const version = shared ? shared.browser.version() : await launch().then(async (probe) => {
-    const text = probe.browser.version();
-    await probe.dispose();
-    return text;
+function roundTrip(runner: RunnerPage, scenario: Scenario, origins: Origins): Promise<unknown> {
+  return runner.page.evaluate(runnerExpression(scenario, origins, null));
+}
+
+function chromiumLane(browser: Browser, version: string): EngineWorker {
+  return lane('chromium', version, {
+    async open(pageOrigin) {
+      const context = await browser.newContext();
+      return openRunner(context, pageOrigin).catch(async (error: unknown) => {
+        await context.close().catch(() => undefined);
+        throw error;
+      });
+    },
+    runIn,
+    roundTrip,
   });
+}
 
-  // Opening a context and the runner page costs more than most scenarios: the next one is opened
-  // while the current scenario runs. Each scenario still gets a context of its own, used once.
-  let next: Promise<ReadyPage> | undefined;
-  const prepare = (browser: Browser, pageOrigin: string): Promise<ReadyPage> => {
-    const ready = browser.newContext().then((context) => openRunner(context, pageOrigin).catch(async (error: unknown) => {
-      await context.close().catch(() => undefined);
-      throw error;
-    }));
-    ready.catch(() => undefined); // awaited (and reported) by the run that takes it
-    return ready;
-  };
-  const discard = async (pending: Promise<ReadyPage> | undefined) => {
-    const ready = await pending?.catch(() => undefined);
-    await ready?.context.close().catch(() => undefined);
-  };
-
+/** `--fresh-browser`: the default context of a new user-data-dir per scenario, exactly a user's new profile. */
+function freshBrowserWorker(version: string): EngineWorker {
   return {
     engine: 'chromium',
-    version: `Chromium ${version}`,
+    version,
     async run(scenario, origins) {
-      if (shared) {
-        const browser = shared.browser;
-        let pending = next;
-        next = undefined;
-        if (pending && (await pending.catch(() => undefined))?.pageOrigin !== origins.page) {
-          await discard(pending);
-          pending = undefined;
-        }
-        const ready = await (pending ?? prepare(browser, origins.page));
-        next = prepare(browser, origins.page);
-        try {
-          return await runIn(ready, scenario, origins);
-        } finally {
-          await ready.context.close();
-        }
-      }
-      // The default context of a new user-data-dir: exactly a user's new profile.
       const profile = freshChromiumProfile();
       const context = await chromium.launchPersistentContext('', chromiumLaunchOptions(profile.dir));
       try {
@@ -117,11 +94,33 @@ export async function startChromium(options: ChromiumOptions): Promise<EngineWor
         profile.dispose();
       }
     },
+    async baseline(origins, count) {
+      const { browser, dispose } = await launch();
+      try {
+        return await chromiumLane(browser, version).baseline(origins, count);
+      } finally {
+        await dispose();
+      }
+    },
+    recycle: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+export async function startChromium(options: ChromiumOptions): Promise<EngineDriver> {
+  const { browser, dispose } = await launch();
+  const version = `Chromium ${browser.version()}`;
+  if (options.freshBrowser) {
+    await dispose();
+    return { version, workers: Array.from({ length: options.lanes }, () => freshBrowserWorker(version)), close: async () => undefined };
+  }
+  const workers = Array.from({ length: options.lanes }, () => chromiumLane(browser, version));
+  return {
+    version,
+    workers,
     async close() {
-      await discard(next);
-      next = undefined;
-      await shared?.dispose();
-      shared = undefined;
+      await Promise.all(workers.map((worker) => worker.close()));
+      await dispose();
     },
   };
 }

@@ -1,56 +1,79 @@
 // Firefox ESR through puppeteer-core over WebDriver BiDi (no geckodriver). Third-party cookies are
-// allowed (`network.cookie.cookieBehavior: 0`) as in a default desktop browser. Each scenario runs in a
-// new browser context (a BiDi user context: its own cookies, cache and CORS-preflight cache); its URLs
-// carry their own run id besides.
+// allowed (`network.cookie.cookieBehavior: 0`) as in a default desktop browser; the pref is the
+// browser's, so it holds in every user context.
+//
+// One browser per engine run; each worker is a lane (lane.ts) whose state is a BiDi user context (its
+// own cookies, cache and CORS-preflight cache) with the runner page open in it.
 import type { Origins, Scenario } from '@cors-playground/cors-core';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { RunnerResult } from '../../src/runner/types';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
-import { RUN_END_BINDING, runnerExpression, type EngineRun, type EngineWorker } from './types';
+import { lane, type LaneState } from './lane';
+import { RUN_END_BINDING, runnerExpression, type EngineDriver, type EngineRun } from './types';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /**
  * Firefox reports a blocked request's console message from its parent process, after the page already
- * saw the rejection: wait this long after a run before the next one (or the end) so the message lands
- * in the run it belongs to.
+ * saw the rejection: after a run that failed, wait this long before the next run (or the end) so the
+ * message lands in the run it belongs to. A run whose response reached the script is not waited for.
  */
 const CONSOLE_SETTLE_MS = 150;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startFirefox(): Promise<EngineWorker> {
+interface RunnerPage extends LaneState {
+  page: Page;
+  entries: ConsoleEntry[];
+}
+
+async function openRunner(browser: Browser, pageOrigin: string): Promise<RunnerPage> {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    const entries: ConsoleEntry[] = [];
+    page.on('console', (message) => entries.push({ kind: 'message', text: message.text() }));
+    // Firefox's CORS messages are error entries of the web console, not console API calls: over
+    // BiDi they arrive as log entries of type "javascript", which puppeteer reports as `pageerror`.
+    page.on('pageerror', (error) => entries.push({ kind: 'message', text: error instanceof Error ? error.message : String(error) }));
+    await page.exposeFunction(RUN_END_BINDING, async (index: number, outcomeKind: string) => {
+      if (outcomeKind !== 'resolved') await sleep(CONSOLE_SETTLE_MS);
+      entries.push({ kind: 'boundary', index });
+    });
+    await page.goto(`${pageOrigin}/runner.html`, { waitUntil: 'load' });
+    return { page, entries, pageOrigin, isGone: () => page.isClosed(), dispose: () => context.close() };
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runIn(runner: RunnerPage, scenario: Scenario, origins: Origins): Promise<EngineRun> {
+  runner.entries.length = 0;
+  const result = (await runner.page.evaluate(runnerExpression(scenario, origins, { name: RUN_END_BINDING, wait: true }))) as RunnerResult;
+  return { result, consoleTexts: splitConsoleByRun(runner.entries, result.runs.length) };
+}
+
+export async function startFirefox(options: { lanes: number }): Promise<EngineDriver> {
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     extraPrefsFirefox: { 'network.cookie.cookieBehavior': 0 },
   });
-  const version = await browser.version();
+  const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ');
+  const workers = Array.from({ length: options.lanes }, () =>
+    lane('firefox', version, {
+      open: (pageOrigin) => openRunner(browser, pageOrigin),
+      runIn,
+      roundTrip: (runner, scenario, origins) => runner.page.evaluate(runnerExpression(scenario, origins, null)),
+    }),
+  );
   return {
-    engine: 'firefox',
-    version: version.replace(/^firefox\//i, 'Firefox '),
-    async run(scenario: Scenario, origins: Origins): Promise<EngineRun> {
-      const context = await browser.createBrowserContext();
-      try {
-        const page = await context.newPage();
-        const entries: ConsoleEntry[] = [];
-        page.on('console', (message) => entries.push({ kind: 'message', text: message.text() }));
-        // Firefox's CORS messages are error entries of the web console, not console API calls: over
-        // BiDi they arrive as log entries of type "javascript", which puppeteer reports as `pageerror`.
-        page.on('pageerror', (error) => entries.push({ kind: 'message', text: error instanceof Error ? error.message : String(error) }));
-        await page.exposeFunction(RUN_END_BINDING, async (index: number) => {
-          await sleep(CONSOLE_SETTLE_MS);
-          entries.push({ kind: 'boundary', index });
-        });
-        await page.goto(`${origins.page}/runner.html`, { waitUntil: 'load' });
-        const result = (await page.evaluate(runnerExpression(scenario, origins, RUN_END_BINDING))) as RunnerResult;
-        return { result, consoleTexts: splitConsoleByRun(entries, result.runs.length) };
-      } finally {
-        await context.close();
-      }
-    },
+    version,
+    workers,
     async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
       await browser.close();
     },
   };

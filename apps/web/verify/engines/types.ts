@@ -2,6 +2,7 @@
 // report the runner's result and the console text of each run.
 import type { Engine, Origins, Scenario } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../../src/runner/types';
+import type { Baseline } from '../baseline';
 
 export interface EngineRun {
   result: RunnerResult;
@@ -9,12 +10,24 @@ export interface EngineRun {
   consoleTexts: (string | null)[] | undefined;
 }
 
+/** One lane of an engine (lane.ts): runs one scenario at a time, isolated from every other scenario. */
 export interface EngineWorker {
   engine: Engine;
   /** e.g. "Chromium 156.0.7559.132". */
   version: string;
-  /** Runs one scenario in a fresh profile (or an isolated context with its own caches). */
+  /** Runs one scenario in a state no other scenario can have touched (lane.ts says why). */
   run(scenario: Scenario, origins: Origins): Promise<EngineRun>;
+  /** `count` round trips of `EMPTY_SCENARIO` (baseline.ts) in one runner page kept open: the baseline. */
+  baseline(origins: Origins, count: number): Promise<Baseline>;
+  /** Throws the lane's state away (after a scenario that timed out): the next scenario gets a new one. */
+  recycle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** An engine started for a verify run: one browser (or WebDriver), several lanes. */
+export interface EngineDriver {
+  version: string;
+  workers: EngineWorker[];
   close(): Promise<void>;
 }
 
@@ -28,8 +41,11 @@ export const RUNNER_MISSING = 'runner.html did not load its script (window.corsP
  * A JavaScript expression that calls the runner in the page and evaluates to its promise. A string, not
  * a function: tsx compiles functions with helpers (`__name`) that do not exist in the page.
  */
-export function runnerExpression(scenario: Scenario, origins: Origins, binding: string | null): string {
-  const onRunEnd = binding ? `(index) => (typeof window[${JSON.stringify(binding)}] === 'function' ? window[${JSON.stringify(binding)}](index) : undefined)` : 'undefined';
+export function runnerExpression(scenario: Scenario, origins: Origins, binding: { name: string; wait: boolean } | null): string {
+  // The binding gets the run's index and how it ended ('resolved', 'rejected', 'threw'). The runner
+  // waits for what it returns before the next run: without `wait`, nothing.
+  const call = binding ? `window[${JSON.stringify(binding.name)}](index, outcome.kind)` : '';
+  const onRunEnd = binding ? `(index, outcome) => { if (typeof window[${JSON.stringify(binding.name)}] === 'function') ${binding.wait ? `return ${call}` : `void ${call}`}; }` : 'undefined';
   // The module script has run by the load event; the short wait covers a driver that returns earlier.
   return `(async () => {
     for (let waited = 0; !window.corsPlayground && waited < 5000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));

@@ -1,16 +1,21 @@
 // WebKitGTK: MiniBrowser driven by WebKitWebDriver (W3C WebDriver over HTTP, spoken here with plain
-// fetch), under xvfb-run since MiniBrowser has no headless mode. Each scenario gets a new session, so a
-// new MiniBrowser process with a new ephemeral profile. WebKitWebDriver exposes no console messages:
-// the observation's `console` is left out and never compared.
+// fetch), under xvfb-run since MiniBrowser has no headless mode. Each lane (lane.ts) has its own
+// WebKitWebDriver; its state is a session, i.e. a MiniBrowser process with its own ephemeral profile
+// (cookies, caches, CORS-preflight cache), the runner page open in it. WebKitWebDriver exposes no
+// console messages: the observation's `console` is left out and never compared.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Origins, Scenario } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../../src/runner/types';
 import { freePort } from '../free-port';
-import { runnerExpression, type EngineRun, type EngineWorker } from './types';
+import { lane, type LaneState } from './lane';
+import { runnerExpression, type EngineDriver, type EngineWorker } from './types';
 
 export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-/** About 2% of new sessions never answer (RECIPE.md): give up after this long and retry once. */
-const NEW_SESSION_TIMEOUT_MS = 10_000;
+/**
+ * About 2% of new sessions never answer (RECIPE.md): give up after this long and retry once. On a machine
+ * busy with other jobs a session that does answer was seen to take over 10 s.
+ */
+const NEW_SESSION_TIMEOUT_MS = 30_000;
 const SCRIPT_TIMEOUT_MS = 120_000;
 
 const CAPABILITIES = {
@@ -71,7 +76,8 @@ function stopDriver(driver: Driver): void {
   }
 }
 
-export async function startWebKit(): Promise<EngineWorker> {
+/** One WebKitWebDriver (so one session at a time) per lane; the lane's state is its current session. */
+async function webkitLane(): Promise<{ worker: EngineWorker; stop: () => void }> {
   let driver = await startDriver();
   let version = 'WebKitGTK';
 
@@ -90,35 +96,58 @@ export async function startWebKit(): Promise<EngineWorker> {
     }
   }
 
-  const worker: EngineWorker = {
-    engine: 'webkit',
-    get version() {
-      return version;
-    },
-    async run(scenario: Scenario, origins: Origins): Promise<EngineRun> {
-      const sessionId = await newSession();
-      const session = `/session/${sessionId}`;
-      try {
-        await webdriver(driver.base, 'POST', `${session}/timeouts`, { script: SCRIPT_TIMEOUT_MS, pageLoad: 30_000 });
-        await webdriver(driver.base, 'POST', `${session}/url`, { url: `${origins.page}/runner.html` });
-        const script = `const done = arguments[arguments.length - 1];
-          ${runnerExpression(scenario, origins, null)}.then(
-            (result) => done({ result }),
-            (error) => done({ error: String((error && error.message) || error) }),
-          );`;
-        const value = await webdriver<{ result?: RunnerResult; error?: string }>(driver.base, 'POST', `${session}/execute/async`, { script, args: [] });
-        if (value.error !== undefined || !value.result) throw new Error(value.error ?? 'the runner returned nothing');
-        return { result: value.result, consoleTexts: undefined };
-      } finally {
-        await webdriver(driver.base, 'DELETE', session, undefined, 10_000).catch(() => undefined);
-      }
-    },
-    async close() {
-      stopDriver(driver);
-    },
-  };
+  async function runIn(session: string, scenario: Scenario, origins: Origins): Promise<RunnerResult> {
+    const script = `const done = arguments[arguments.length - 1];
+      ${runnerExpression(scenario, origins, null)}.then(
+        (result) => done({ result }),
+        (error) => done({ error: String((error && error.message) || error) }),
+      );`;
+    const value = await webdriver<{ result?: RunnerResult; error?: string }>(driver.base, 'POST', `${session}/execute/async`, { script, args: [] });
+    if (value.error !== undefined || !value.result) throw new Error(value.error ?? 'the runner returned nothing');
+    return value.result;
+  }
+
+  /** A session (one MiniBrowser process with its own ephemeral profile) with the runner open. */
+  async function openRunner(pageOrigin: string): Promise<LaneState & { session: string }> {
+    const session = `/session/${await newSession()}`;
+    const dispose = () => webdriver(driver.base, 'DELETE', session, undefined, 10_000).then(() => undefined);
+    try {
+      await webdriver(driver.base, 'POST', `${session}/timeouts`, { script: SCRIPT_TIMEOUT_MS, pageLoad: 30_000 });
+      await webdriver(driver.base, 'POST', `${session}/url`, { url: `${pageOrigin}/runner.html` });
+    } catch (error) {
+      await dispose().catch(() => undefined);
+      throw error;
+    }
+    return { session, pageOrigin, isGone: () => false, dispose };
+  }
+
   // Learn the version now, from a first session, so the report has it even if every scenario fails.
   const probe = await newSession();
   await webdriver(driver.base, 'DELETE', `/session/${probe}`, undefined, 10_000).catch(() => undefined);
-  return worker;
+  const worker = lane('webkit', version, {
+    open: openRunner,
+    runIn: async (state, scenario, origins) => ({ result: await runIn(state.session, scenario, origins), consoleTexts: undefined }),
+    roundTrip: (state, scenario, origins) => runIn(state.session, scenario, origins),
+  });
+  return { worker, stop: () => stopDriver(driver) };
+}
+
+export async function startWebKit(options: { lanes: number }): Promise<EngineDriver> {
+  const started = await Promise.allSettled(Array.from({ length: options.lanes }, () => webkitLane()));
+  const lanes = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    // No driver left behind: the lanes that did start are stopped before the error is reported.
+    for (const one of lanes) one.stop();
+    throw failed.reason;
+  }
+  const workers = lanes.map((one) => one.worker);
+  return {
+    version: workers[0]?.version ?? 'WebKitGTK',
+    workers,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
+      for (const one of lanes) one.stop();
+    },
+  };
 }

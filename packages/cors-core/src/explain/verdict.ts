@@ -1,6 +1,7 @@
 // The one-sentence verdict the UI shows above the steps.
 import type { FailureKind } from '../fetch/decision';
 import type { RunSimulation } from '../fetch/main-fetch';
+import { outcomeSentence } from './outcome-wording';
 
 const BLOCKED: Partial<Record<FailureKind, string>> = {
   MissingAllowOriginHeader: 'the answer has no Access-Control-Allow-Origin',
@@ -44,14 +45,10 @@ const THROWS: Partial<Record<FailureKind, string>> = {
 };
 
 export function runVerdict(run: RunSimulation): string {
-  if (run.outcome === 'ok') return `Allowed: script reads the response (status ${run.status}).`;
-  if (run.outcome === 'opaque') return 'Opaque: the request is sent, but script sees status 0 and no headers or body.';
   const kind = run.failure?.kind;
-  if (run.outcome === 'throws-before-send') {
-    const why = (kind && (THROWS[kind] ?? BLOCKED[kind])) ?? 'the request is refused';
-    return `Throws before sending: ${why}.`;
-  }
-  return `Blocked: ${(kind && BLOCKED[kind]) ?? 'the request failed'}.`;
+  if (run.outcome === 'throws-before-send') return outcomeSentence(run.outcome, { why: (kind && (THROWS[kind] ?? BLOCKED[kind])) ?? 'the request is refused' });
+  if (run.outcome === 'network-error') return outcomeSentence(run.outcome, { why: (kind && BLOCKED[kind]) ?? 'the request failed' });
+  return outcomeSentence(run.outcome, { status: run.status });
 }
 
 export function verdictSentence(runs: readonly RunSimulation[]): string {

@@ -1,6 +1,7 @@
 // The three views of a run side by side: what the browser decided (observed), what cors-core predicts
 // and why (derived live from the scenario being edited), and what went over the wire.
-import { OUTCOME_WORDS, type PredictionResult } from '../../core/adapter';
+import { OUTCOME_WORDING } from '@cors-playground/cors-core';
+import type { PredictionResult } from '../../core/adapter';
 import { ENGINE_LABELS } from '../../engine/detect';
 import type { RunEntry } from '../../store/run-slice';
 import { selectPrediction, selectProfile, selectShownRun } from '../../store/selectors';
@@ -46,7 +47,7 @@ function Prediction({ prediction, engineLabel }: { prediction: PredictionResult;
         <>
           <p className="prediction-outcome">
             <span aria-hidden="true">{prediction.explanation.prediction.outcome === 'ok' ? '✓' : prediction.explanation.prediction.outcome === 'opaque' ? '⚠' : '✗'} </span>
-            Outcome: <strong>{prediction.explanation.prediction.outcome}</strong>: {OUTCOME_WORDS[prediction.explanation.prediction.outcome]}.
+            Outcome: <strong>{prediction.explanation.prediction.outcome}</strong>: {OUTCOME_WORDING[prediction.explanation.prediction.outcome].meaning}.
           </p>
           <p className="prediction-verdict"><InlineCode text={prediction.explanation.verdict} /></p>
         </>

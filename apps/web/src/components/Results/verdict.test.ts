@@ -37,7 +37,7 @@ describe('runVerdict', () => {
   });
 
   it('shows the browser TypeError of a request refused before sending', () => {
-    expect(runVerdict(entry([{ ...blocked, actualSent: false, outcome: 'throws-before-send' }])).headline).toBe('Refused before sending: TypeError: Failed to fetch.');
+    expect(runVerdict(entry([{ ...blocked, actualSent: false, outcome: 'throws-before-send' }])).headline).toBe('Throws before sending: TypeError: Failed to fetch.');
   });
 
   it('describes each run of a repeat, so the preflight cache shows', () => {
@@ -45,8 +45,8 @@ describe('runVerdict', () => {
     const verdict = runVerdict(entry([ok, { ...ok, preflight: false, preflightCount: 0 }]));
     expect(verdict.tone).toBe('pass');
     expect(verdict.details).toEqual([
-      'Run 1: Allowed: script read the response (status 200). 1 preflight sent.',
-      'Run 2: Allowed: script read the response (status 200). no preflight (cached or not needed).',
+      'Run 1: Allowed: script reads the response (status 200). 1 preflight sent.',
+      'Run 2: Allowed: script reads the response (status 200). no preflight (cached or not needed).',
     ]);
   });
 

@@ -1,5 +1,5 @@
 // The browser's decision in plain words, from what the run observed (not from the prediction).
-import type { ObservedRun } from '@cors-playground/cors-core';
+import { outcomeSentence, type ObservedRun } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../../core/adapter';
 import type { RunEntry } from '../../store/run-slice';
 
@@ -22,15 +22,15 @@ function errorText(outcome: Outcome | undefined): string {
 export function decisionOf(observed: ObservedRun, outcome: Outcome | undefined): { tone: Tone; text: string; detail?: string } {
   switch (observed.outcome) {
     case 'ok':
-      return { tone: 'pass', text: `Allowed: script read the response (status ${observed.status}).` };
+      return { tone: 'pass', text: outcomeSentence('ok', { status: observed.status }) };
     case 'opaque':
-      return { tone: 'warn', text: 'Opaque: the request went out, but script sees status 0, no headers and no body.' };
+      return { tone: 'warn', text: outcomeSentence('opaque', {}) };
     case 'throws-before-send':
-      return { tone: 'fail', text: `Refused before sending: ${errorText(outcome)}.`, detail: 'Nothing reached the server.' };
+      return { tone: 'fail', text: outcomeSentence('throws-before-send', { why: errorText(outcome) }), detail: 'Nothing reached the server.' };
     case 'network-error':
       return {
         tone: 'fail',
-        text: `Blocked: ${errorText(outcome)}.`,
+        text: outcomeSentence('network-error', { why: errorText(outcome) }),
         detail: observed.actualSent
           ? 'The server received the request and answered; the browser withheld the answer from script.'
           : observed.preflight

@@ -1,5 +1,5 @@
 // The Run button. Disabled (with the reason said) while the scenario has errors or a run is going on.
-import { runScenario } from '../../run/run-scenario';
+import { runScenario } from '../../run/run-action';
 import { selectValidation } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 

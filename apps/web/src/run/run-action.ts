@@ -5,20 +5,14 @@
 import { MAX_DELAY_MS, resolveScenario, validateScenario, type Origins, type Scenario } from '@cors-playground/cors-core';
 import type { StoreApi } from 'zustand';
 import { observeRun, type RunnerResult } from '../core/adapter';
-import { RUN_SCENARIO, RUNNER_READY, SCENARIO_RESULT, type ScenarioResultMessage } from '../runner/messages';
+import { openRunnerFrame, type RunnerFrame } from '../runner/frames';
+import { RUN_SCENARIO, SCENARIO_RESULT, type ScenarioResultMessage } from '../runner/messages';
+import { fetchServerOrigins } from '../runner/server-config';
 import { appStore, type AppState } from '../store/store';
-
-/** How long the runner page may take to load. */
-export const RUNNER_LOAD_TIMEOUT_MS = 10_000;
 
 /** A run may take: each request up to the longest server delay plus slack, a few requests per repeat. */
 export function runTimeoutMs(scenario: Scenario): number {
   return 10_000 + scenario.repeat * (MAX_DELAY_MS + 5_000);
-}
-
-interface RunnerFrame {
-  window: Window;
-  origin: string;
 }
 
 let runnerFrame: Promise<RunnerFrame> | undefined;
@@ -29,32 +23,20 @@ function runnerFrameOn(pageOrigin: string): Promise<RunnerFrame> {
   if (runnerFrame && runnerOrigin === pageOrigin) return runnerFrame;
   document.querySelectorAll('iframe[data-runner]').forEach((frame) => frame.remove());
   runnerOrigin = pageOrigin;
-  const origin = new URL(pageOrigin).origin;
-  runnerFrame = new Promise<RunnerFrame>((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    frame.dataset.runner = '';
-    frame.title = 'Request runner (performs the requests)';
-    frame.tabIndex = -1;
-    frame.setAttribute('aria-hidden', 'true');
-    frame.className = 'runner-frame';
-    const done = (error?: Error) => {
-      clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
-      if (error || !frame.contentWindow) {
-        frame.remove();
-        runnerFrame = undefined;
-        reject(error ?? new Error('the runner frame has no window'));
-      } else resolve({ window: frame.contentWindow, origin });
-    };
-    const onMessage = (event: MessageEvent) => {
-      if (event.source === frame.contentWindow && event.origin === origin && (event.data as { type?: unknown } | null)?.type === RUNNER_READY) done();
-    };
-    const timer = setTimeout(() => done(new Error(`the runner page ${pageOrigin}/runner.html did not load within ${RUNNER_LOAD_TIMEOUT_MS / 1000} s`)), RUNNER_LOAD_TIMEOUT_MS);
-    window.addEventListener('message', onMessage);
-    frame.src = `${pageOrigin}/runner.html`;
-    document.body.append(frame);
+  const opening = openRunnerFrame(`${pageOrigin}/runner.html`, {
+    setup: (frame) => {
+      frame.dataset.runner = '';
+      frame.title = 'Request runner (performs the requests)';
+      frame.tabIndex = -1;
+      frame.setAttribute('aria-hidden', 'true');
+      frame.className = 'runner-frame';
+    },
   });
-  return runnerFrame;
+  runnerFrame = opening;
+  opening.catch(() => {
+    if (runnerFrame === opening) runnerFrame = undefined;
+  });
+  return opening;
 }
 
 let nextMessageId = 1;
@@ -73,14 +55,14 @@ async function askRunner(scenario: Scenario, origins: Origins): Promise<RunnerRe
       else resolve(result!);
     }
     function onMessage(event: MessageEvent) {
-      if (event.source !== frame.window || event.origin !== frame.origin) return;
+      if (event.source !== frame.window || event.origin !== frame.targetOrigin) return;
       const data = event.data as Partial<ScenarioResultMessage> | null;
       if (data?.type !== SCENARIO_RESULT || data.id !== id) return;
       if (data.result) finish(undefined, data.result);
       else finish(new Error(data.error?.message ?? 'the runner answered without a result'));
     }
     window.addEventListener('message', onMessage);
-    frame.window.postMessage({ type: RUN_SCENARIO, id, scenario, origins }, frame.origin);
+    frame.window.postMessage({ type: RUN_SCENARIO, id, scenario, origins }, frame.targetOrigin);
   });
 }
 
@@ -120,11 +102,7 @@ export async function runScenario(store: StoreApi<AppState> = appStore): Promise
 /** Asks the echo server which origins it serves (`/__pg/config`); keeps the guess when it cannot answer. */
 export async function loadOrigins(store: StoreApi<AppState> = appStore): Promise<void> {
   try {
-    const response = await fetch('/__pg/config');
-    if (!response.ok) return;
-    const config = (await response.json()) as { origins?: Partial<Origins> };
-    const { page, api, other } = config.origins ?? {};
-    if (typeof page === 'string' && typeof api === 'string' && typeof other === 'string') store.getState().setOrigins({ page, api, other });
+    store.getState().setOrigins(await fetchServerOrigins());
   } catch {
     // dev without the echo server: the guessed origins stay, and a run reports what fails
   }

@@ -1,34 +1,14 @@
-// runScenario(): performs a scenario for real (docs/DESIGN.md, "The runner", steps 1-4).
-import {
-  formatIssue,
-  originOf,
-  resolveScenario,
-  validateScenario,
-  type Origins,
-  type Scenario,
-  type ScenarioRequest,
-} from '@cors-playground/cors-core';
-import { encodeRoutes, newRunKey, paths, toWireUrl, type RecordedRequest, type RunRecord, type ServerConfig } from '@cors-playground/wire';
+// performScenario(): performs a scenario for real (docs/DESIGN.md, "The runner", steps 1-4); the runner
+// page exposes it as `window.corsPlayground.runScenario`.
+import { effectiveRequest, formatIssue, originOf, resolveScenario, validateScenario, type Origins, type ScenarioRequest } from '@cors-playground/cors-core';
+import { encodeRoutes, newRunKey, paths, toWireUrl, type RecordedRequest, type RunRecord } from '@cors-playground/wire';
 import { openPerformerFrame, selfPerformer, type Performer } from './frames';
 import type { PreparedRequest } from './messages';
+import { fetchServerOrigins } from './server-config';
 import type { RunnerResult, RunOptions } from './types';
 
 /** A run gives up after this long (the longest answer delay a scenario may ask for is 10 s, per hop). */
 export const REQUEST_TIMEOUT_MS = 30_000;
-
-/** The deployment's origins, as the server that served this page knows them. */
-export async function fetchServerOrigins(): Promise<Origins> {
-  const response = await fetch(paths.config, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`${paths.config} answered ${response.status}`);
-  return ((await response.json()) as ServerConfig).origins;
-}
-
-/** `request` with the run's overrides merged over it (fields left out keep the scenario's value). */
-export function requestForRun(scenario: Scenario, index: number): ScenarioRequest {
-  const override = scenario.runRequests?.[index] ?? {};
-  const defined = Object.fromEntries(Object.entries(override).filter(([, value]) => value !== undefined));
-  return { ...scenario.request, ...defined };
-}
 
 function prepare(request: ScenarioRequest, wire: { runId: string; payload: string }, origins: Origins): PreparedRequest {
   const prepared: PreparedRequest = {
@@ -47,13 +27,32 @@ function prepare(request: ScenarioRequest, wire: { runId: string; payload: strin
   return prepared;
 }
 
+/**
+ * Child runners already open, by URL and sandboxing: a frame is opened once and serves every later
+ * scenario on its origin (loading one costs more than most scenarios). It keeps nothing between
+ * scenarios: it performs the requests it is given, and every scenario's URLs carry their own run id.
+ */
+const childRunners = new Map<string, Promise<Performer>>();
+
+function childRunner(src: string, sandboxed: boolean): Promise<Performer> {
+  const key = `${sandboxed ? 'sandboxed ' : ''}${src}`;
+  let performer = childRunners.get(key);
+  if (!performer) {
+    performer = openPerformerFrame(src, sandboxed);
+    childRunners.set(key, performer);
+    // A frame that did not load is not kept: the next scenario tries again.
+    performer.catch(() => childRunners.delete(key));
+  }
+  return performer;
+}
+
 async function openPerformer(page: string): Promise<Performer> {
   const own = window.location.origin;
-  if (page === 'null') return openPerformerFrame(`${own}/runner.html`, true);
+  if (page === 'null') return childRunner(`${own}/runner.html`, true);
   const origin = originOf(page);
   if (!origin) throw new Error(`the scenario's page ${JSON.stringify(page)} is not an origin`);
   if (origin === own) return selfPerformer;
-  return openPerformerFrame(`${origin}/runner.html`, false);
+  return childRunner(`${origin}/runner.html`, false);
 }
 
 async function readRecord(key: string): Promise<RecordedRequest[]> {
@@ -66,10 +65,12 @@ async function readRecord(key: string): Promise<RecordedRequest[]> {
 
 /**
  * Runs a scenario: each of its `repeat` runs performs the request (merged with `runRequests[i]`) in the
- * frame of the scenario's page, then reads what reached the server during that run.
+ * frame of the scenario's page, then reads what reached the server during that run. The runs follow
+ * each other back to back (a later run may depend on a preflight result cached for a second): between
+ * two runs only the record is read and `onRunEnd` called; every request is prepared before the first.
  * Rejects only when the scenario cannot be run at all (invalid, frame did not load, server unreachable).
  */
-export async function runScenario(input: unknown, origins?: Origins, options: RunOptions = {}): Promise<RunnerResult> {
+export async function performScenario(input: unknown, origins?: Origins, options: RunOptions = {}): Promise<RunnerResult> {
   const validation = validateScenario(input);
   if (!validation.ok) throw new Error(`invalid scenario: ${validation.errors.map(formatIssue).join('; ')}`);
   const resolvedOrigins = origins ?? (await fetchServerOrigins());
@@ -77,18 +78,15 @@ export async function runScenario(input: unknown, origins?: Origins, options: Ru
   const { key, runId } = await newRunKey();
   const wire = { runId, payload: encodeRoutes(scenario.server.routes) };
   const performer = await openPerformer(scenario.page);
+  const requests = Array.from({ length: scenario.repeat }, (_, index) => prepare(effectiveRequest(scenario, index), wire, resolvedOrigins));
   const runs: RunnerResult['runs'] = [];
-  try {
-    let seen = 0;
-    for (let index = 0; index < scenario.repeat; index++) {
-      const outcome = await performer.perform(prepare(requestForRun(scenario, index), wire, resolvedOrigins));
-      const all = await readRecord(key);
-      runs.push({ outcome, requests: all.slice(seen) });
-      seen = all.length;
-      await options.onRunEnd?.(index);
-    }
-  } finally {
-    performer.dispose();
+  let seen = 0;
+  for (const [index, request] of requests.entries()) {
+    const outcome = await performer.perform(request);
+    const all = await readRecord(key);
+    runs.push({ outcome, requests: all.slice(seen) });
+    seen = all.length;
+    await options.onRunEnd?.(index, outcome);
   }
   return { runId, key, userAgent: navigator.userAgent, runs };
 }
