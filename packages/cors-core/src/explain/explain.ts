@@ -2,7 +2,7 @@
 import { browserProfile } from '../browsers/index';
 import { consoleMessagesFor, type ConsoleMessages } from '../console/index';
 import { FETCH_SPEC, type Decision } from '../fetch/decision';
-import { ownOriginsOf, predictedHeaderMap, simulateRun, type RunSimulation } from '../fetch/main-fetch';
+import { ownOriginsOf, predictedHeaderMap, simulateRun, type RunSimulation } from '../fetch/run';
 import { memoizeByString } from '../fetch/memo';
 import { PreflightCache } from '../fetch/preflight-cache';
 import { DEFAULT_ORIGINS, type Origins } from '../scenario/placeholders';
