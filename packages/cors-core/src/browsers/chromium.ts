@@ -26,7 +26,7 @@ function chromiumExtraSafelistedRequestHeader(lowerName: string, value: string):
 }
 
 export const chromiumProfile: BrowserProfile = {
-  engine: 'chromium',
+  browser: 'chromium',
   label: 'Chromium',
   extraSafelistedRequestHeader: chromiumExtraSafelistedRequestHeader,
   corsUnsafeNamesFrom: 'combined',
@@ -67,7 +67,7 @@ export const chromiumProfile: BrowserProfile = {
   preflightCacheBypassModes: ['no-cache', 'reload', 'no-store'],
   // The result of a `no-store` request's preflight is not stored either.
   preflightCacheNotStoredModes: ['no-store'],
-  consoleFlavour: 'chromium',
+  consoleText: (messages) => messages.chromium,
   adHocSources: {
     extraSafelistedRequestHeader: 'Chromium: services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader',
     authorizationCoveredByWildcard: 'Chromium: feature CorsNonWildcardRequestHeadersSupport is disabled (services/network/public/cpp/features.cc)',

@@ -5,7 +5,7 @@
 import type { BrowserProfile } from './profile';
 
 export const webkitProfile: BrowserProfile = {
-  engine: 'webkit',
+  browser: 'webkit',
   label: 'WebKit',
   // No client hints or other extra safelisted names (CrossOriginAccessControl.cpp `isCrossOriginSafeRequestHeader`).
   extraSafelistedRequestHeader: undefined,
@@ -39,7 +39,7 @@ export const webkitProfile: BrowserProfile = {
   preflightCacheBypassModes: [],
   // `appendEntry` stores whatever the request's cache mode.
   preflightCacheNotStoredModes: [],
-  consoleFlavour: 'webkit',
+  consoleText: (messages) => messages.webkit,
   adHocSources: {
     authorizationCoveredByWildcard: 'WebKit: CrossOriginPreflightResultCache.cpp validateCrossOriginHeaders lets `*` cover every name',
     preflightCacheErase: 'WebKit: CrossOriginPreflightResultCache.cpp canSkipPreflight removes an item that does not allow the request',

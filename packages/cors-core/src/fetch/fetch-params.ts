@@ -6,7 +6,7 @@ import type { BrowserProfile } from '../browsers/profile';
 import type { ServerAnswer } from '../deployment/echo-server';
 import type { Routes, ScenarioRequest } from '../scenario/schema';
 import type { CredentialsMode } from './cors-check';
-import type { Decision, Fact, FailureKind, Verdict } from './decision';
+import type { Decision, DecisionCode, Fact, FailureKind, Verdict } from './decision';
 import type { PreflightCache } from './preflight-cache';
 import type { ConstructedRequest } from './request-construction';
 import type { ResponseTainting } from './response-exposure';
@@ -106,7 +106,7 @@ export class FetchRecorder {
 
   constructor(readonly run: number) {}
 
-  note(algorithm: string, anchor: string, verdict: Verdict, code: string, facts: Record<string, Fact> = {}, adHoc?: string): void {
+  note(algorithm: string, anchor: string, verdict: Verdict, code: DecisionCode, facts: Record<string, Fact> = {}, adHoc?: string): void {
     const decision: Decision = { run: this.run, hop: this.hop, algorithm, anchor, verdict, code, facts };
     if (adHoc) decision.adHoc = adHoc;
     this.decisions.push(decision);

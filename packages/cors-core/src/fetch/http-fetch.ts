@@ -1,5 +1,6 @@
 // https://fetch.spec.whatwg.org/#concept-http-fetch
 import type { BrowserProfile } from '../browsers/profile';
+import { withFacts } from '../speed/facts';
 import { corsCheck } from './cors-check';
 import { corsPreflightFetch } from './cors-preflight-fetch';
 import { logicalUrl, networkError, type FetchParams, type FetchRequest, type FetchResponse } from './fetch-params';
@@ -55,8 +56,7 @@ export function httpFetch(fetchParams: FetchParams, makeCorsPreflight: boolean):
   if (request.responseTainting === 'cors') {
     const serializedOrigin = request.taintedOrigin ? 'null' : request.origin;
     const check = corsCheck(serializedOrigin, request.credentialsMode, answer.headers, profile.allowOriginFailureClassification);
-    // Object.assign, not a spread with added keys: Node 20 runs that an order of magnitude slower.
-    record.note('CORS check', '#concept-cors-check', check.result === 'success' ? 'pass' : 'fail', check.code, Object.assign({}, check.facts, { redirect: isRedirect, tainted: request.taintedOrigin }));
+    record.note('CORS check', '#concept-cors-check', check.result === 'success' ? 'pass' : 'fail', check.code, withFacts(check.facts, { redirect: isRedirect, tainted: request.taintedOrigin }));
     if (check.result === 'failure') {
       // AD-HOC (Firefox): nsCORSListenerProxy.cpp removes the URL's preflight cache entries when a
       // response fails the CORS check (profile `clearsPreflightCacheOnCorsFailure`); Chromium keeps them.

@@ -8,11 +8,11 @@ import type { Decision } from './decision';
 import { FetchRecorder, logicalUrl, type FetchFailure, type FetchParams, type OwnOrigins, type PredictedRequest } from './fetch-params';
 import type { HeaderLines } from './header-list';
 import { mainFetch } from './main-fetch';
-import { memoizeByString } from './memo';
 import type { PreflightCache } from './preflight-cache';
 import { constructRequest } from './request-construction';
 import { readableHeaders, type ResponseTainting } from './response-exposure';
-import { parseUrl, serializeOrigin, serializeUrl } from './urls';
+import { documentOriginOf, runnerPageUrlOf, serializedOriginOf } from '../speed/remembered';
+import { serializeUrl } from './urls';
 
 export interface RunSimulation {
   run: number;
@@ -47,12 +47,6 @@ export interface SimulationContext {
   clock: { now: number };
 }
 
-/** The serialized origin of a configured origin, or the text itself when it does not parse. */
-const serializedOriginOf = memoizeByString((origin) => {
-  const parsed = parseUrl(origin);
-  return parsed ? serializeOrigin(parsed) : origin;
-});
-
 export function ownOriginsOf(origins: Origins): OwnOrigins {
   return { page: serializedOriginOf(origins.page), all: [origins.page, origins.api, origins.other].map(serializedOriginOf) };
 }
@@ -65,16 +59,6 @@ export function effectiveRequest(scenario: Scenario, run: number): ScenarioReque
   for (const [key, value] of Object.entries(override)) if (value !== undefined) merged[key] = value;
   return merged as ScenarioRequest;
 }
-
-/** The document's origin: a serialized origin, or 'null' for a sandboxed frame. */
-export const documentOriginOf = memoizeByString((page: string): string => {
-  if (page === 'null') return 'null';
-  const parsed = parseUrl(page);
-  return parsed ? serializeOrigin(parsed) : 'null';
-});
-
-/** The runner page's URL, which relative request URLs resolve against: `runner.html` on the page's origin. */
-const runnerPageUrlOf = memoizeByString((pageOrigin) => parseUrl(`${pageOrigin}/runner.html`));
 
 function lowerMap(headers: HeaderLines): Record<string, string> {
   const out: Record<string, string> = {};
