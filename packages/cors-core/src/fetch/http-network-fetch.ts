@@ -1,7 +1,7 @@
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch and
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch : what reaches the server and what comes back.
 import { echoServerAnswer, type ServerAnswer } from '../deployment/echo-server';
-import type { RequestKind } from '../scenario/routes';
+import { utf8ByteLength, type RequestKind } from '../scenario/routes';
 import { logicalUrl, type FetchParams } from './fetch-params';
 import { serializeOrigin } from './urls';
 
@@ -21,6 +21,11 @@ export function httpNetworkOrCacheFetch(fetchParams: FetchParams, kind: RequestK
   // A sandboxed (opaque-origin) frame sends no Referer at all in Chromium 156 (observed by the corpus's
   // null-* scenarios), so none is predicted for it.
   if (request.origin !== 'null' && serializeOrigin(url) !== request.origin) browserHeaders.push(['Referer', `${request.origin}/`]);
+  // "Let contentLength be httpRequest's body's length, if httpRequest's body is non-null ... If
+  // contentLength is non-null, then set contentLengthHeaderValue to contentLength, serialized ... append
+  // (`Content-Length`, contentLengthHeaderValue)." The body a 307/308 keeps reaches the last hop with it.
+  // NOTE: the `0` the spec sends for a POST or PUT without a body is not predicted (not checked in the engines).
+  if (kind === 'actual' && request.body !== null) browserHeaders.push(['Content-Length', String(utf8ByteLength(request.body))]);
   // NOTE: the HTTP cache is not modelled (each run has its own wire URL, so nothing is reused), nor are
   // `Cookie` (issue 10) and HTTP authentication entries.
   return httpNetworkFetch(fetchParams, kind, method, headerList, browserHeaders);
