@@ -8,6 +8,7 @@ import {
   hasNoBody,
   isHeaderName,
   isSendableHeaderValue,
+  locationStaysInDeployment,
   matchRoute,
   NO_ROUTE_ANSWER,
   requestKind,
@@ -339,7 +340,8 @@ export function rewriteLocation(
   } catch {
     return { ok: false, message: `Location ${JSON.stringify(location)} is not a URL` };
   }
-  if (!ownOrigins.includes(target.origin)) {
+  // The decision is cors-core's Location rule, so the prediction and the server refuse the same Locations.
+  if (!locationStaysInDeployment(location, `${servingOrigin}${wire.logicalPath}`, ownOrigins)) {
     return { ok: false, message: `Location ${JSON.stringify(location)} leaves the server's own origins (${ownOrigins.join(', ')}): the echo server is not an open redirect` };
   }
   const prefix = wirePrefix(wire);

@@ -1,10 +1,11 @@
 // A browser profile: where an engine departs from the Fetch standard, as data. The spec code asks the
 // profile at each point where engines differ; nothing else in the core knows engine names.
+import type { ConsoleMessages } from '../console/index';
 import type { Engine } from '../scenario/schema';
 import type { ExtraSafelist } from '../fetch/request-headers';
 
 export interface BrowserProfile {
-  engine: Engine;
+  browser: Engine;
   /** Shown in explanations, e.g. "Chromium 156". */
   label: string;
 
@@ -21,10 +22,24 @@ export interface BrowserProfile {
   dedupesAccessControlRequestHeaders: boolean;
   /** Lower-case request-header names of which a repeated header reaches the server once, with the last value. */
   singletonRequestHeaders: readonly string[];
+  /** A `Range` value with the `bytes` unit in another case reaches the server with `bytes=` (the rest kept). */
+  lowerCasesRangeUnit: boolean;
   /** With a body, the request's first `Content-Type` value is the one sent (the upload stream's type). */
   uploadSendsFirstContentType: boolean;
   /** XHR: an upload listener forces a preflight only when the request has a body (the XHR spec: always). */
   uploadListenerPreflightNeedsBody: boolean;
+  /**
+   * Whether the CORS-unsafe request-header names include every safelisted header once their values
+   * together exceed 1024 bytes (the spec's step 5); false: each header is judged on its own value only.
+   */
+  safelistTotalLimit: boolean;
+  /**
+   * After a redirect, a request that needed a preflight at an earlier hop: 'when-needed' (the spec: the
+   * redirected request is judged afresh), or preflighted again even when it no longer needs one, listing
+   * the redirected request's CORS-unsafe names ('again-current-names') or the first request's
+   * ('again-original-names').
+   */
+  preflightAfterRedirect: 'when-needed' | 'again-current-names' | 'again-original-names';
 
   // --- The CORS check and the preflight ------------------------------------------------------------
   /**
@@ -67,8 +82,8 @@ export interface BrowserProfile {
   /** Request cache modes whose preflight result is not stored in the preflight cache. */
   preflightCacheNotStoredModes: readonly string[];
 
-  /** Where console messages come from for this engine. */
-  consoleFlavour: Engine;
+  /** Which of the console texts computed for a run (every engine's) this browser prints. */
+  consoleText: (messages: ConsoleMessages) => string | null;
   /** The engine source behind a deviation, shown with the step it decided (`AD-HOC`). */
   adHocSources: AdHocSources;
 }
@@ -78,4 +93,5 @@ export interface AdHocSources {
   authorizationCoveredByWildcard?: string;
   preflightCacheErase?: string;
   preflightCacheBypass?: string;
+  preflightAfterRedirect?: string;
 }

@@ -1,6 +1,6 @@
 // The one-sentence verdict the UI shows above the steps.
 import type { FailureKind } from '../fetch/decision';
-import type { RunSimulation } from '../fetch/main-fetch';
+import type { RunSimulation } from '../fetch/run';
 import { outcomeSentence } from './outcome-wording';
 
 const BLOCKED: Partial<Record<FailureKind, string>> = {
