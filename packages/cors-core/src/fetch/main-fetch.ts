@@ -8,7 +8,8 @@ import { preflightFlavour, type Decision, type Fact, type FailureKind, type Verd
 import { combineHeaderList, getHeader, type HeaderLines } from './header-list';
 import { memoizeByString } from './memo';
 import { isCorsSafelistedMethod } from './methods';
-import { echoServerAnswer, type ServerAnswer } from './network';
+import type { ServerAnswer } from './network';
+import { scenarioServerAnswer } from '../policy/server-answer';
 import { checkPreflightAnswer, corsPreflightRequestHeaders, isRedirectStatus } from './preflight';
 import type { PreflightCache } from './preflight-cache';
 import { MAX_REDIRECTS, redirectMethodRewrite, redirectTaintsOrigin, removeAuthorizationOnCrossOriginRedirect, removeRequestBodyHeaders } from './redirects';
@@ -183,7 +184,7 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
     // A sandboxed (opaque-origin) frame sends no Referer at all in Chromium 156 (observed by the corpus's
     // null-* scenarios), so none is predicted for it.
     if (documentOrigin !== 'null' && serializeOrigin(url) !== documentOrigin) browserHeaders.push(['Referer', `${documentOrigin}/`]);
-    const answer = echoServerAnswer(scenario.server.routes, url, sentMethod, kind, [...wireHeaders, ...browserHeaders], ownOrigins.all);
+    const answer = scenarioServerAnswer(scenario.server, url, sentMethod, kind, [...wireHeaders, ...browserHeaders], ownOrigins.all);
     requests.push({ run, hop, kind, method: sentMethod, url: logicalUrl(url), headers: wireHeaders, status: answer.status, routeKey: answer.routeKey, browserHeaders });
     clock.now += answer.delayMs + 1;
     finalAnswerHeaders = answer.headers;

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './middleware';
+export * from './answer';
+export * from './server-answer';
+export * from './explain-policy';
