@@ -3,3 +3,4 @@ export * from './middleware';
 export * from './answer';
 export * from './server-answer';
 export * from './explain-policy';
+export * from './export/index';
