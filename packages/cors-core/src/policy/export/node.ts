@@ -21,15 +21,9 @@ function sharedOrigin(policy: ResolvedPolicy): unknown {
   return [...listedOrigins(policy), ...patternSources(policy).map(regexLiteral)];
 }
 
-function optionsData(options: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(options, (_key, value: unknown) => (value instanceof Raw ? value.code : value))) as Record<string, unknown>;
-}
-
-const STAR_CREDENTIALS = (library: string) =>
-  `${library} sends "Access-Control-Allow-Origin: *" together with "Access-Control-Allow-Credentials: true" as configured, and browsers refuse that for requests with credentials: list the origins instead.`;
-
-export const expressCors: Exporter = (policy, { appStatus, port }) => {
-  const options: Record<string, unknown> = {
+/** Express `cors` and `@fastify/cors` share their option names. */
+function expressFastifyOptions(policy: ResolvedPolicy): Record<string, unknown> {
+  return {
     origin: sharedOrigin(policy),
     methods: policy.allowMethods,
     allowedHeaders: policy.allowHeaders === 'reflect' ? undefined : policy.allowHeaders,
@@ -38,6 +32,17 @@ export const expressCors: Exporter = (policy, { appStatus, port }) => {
     maxAge: policy.maxAge ?? undefined,
     optionsSuccessStatus: policy.preflightStatus === 204 ? undefined : policy.preflightStatus,
   };
+}
+
+function optionsData(options: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(options, (_key, value: unknown) => (value instanceof Raw ? value.code : value))) as Record<string, unknown>;
+}
+
+const STAR_CREDENTIALS = (library: string) =>
+  `${library} sends "Access-Control-Allow-Origin: *" together with "Access-Control-Allow-Credentials: true" as configured, and browsers refuse that for requests with credentials: list the origins instead.`;
+
+export const expressCors: Exporter = (policy, { appStatus, port }) => {
+  const options = expressFastifyOptions(policy);
   const auth = `app.use((req, res, next) => (req.headers.authorization ? next() : res.status(401).type('text/plain').send('Unauthorized')));`;
   const text = [
     '// npm install express cors',
@@ -67,15 +72,7 @@ export const expressCors: Exporter = (policy, { appStatus, port }) => {
 };
 
 export const fastifyCors: Exporter = (policy, { appStatus, port }) => {
-  const options: Record<string, unknown> = {
-    origin: sharedOrigin(policy),
-    methods: policy.allowMethods,
-    allowedHeaders: policy.allowHeaders === 'reflect' ? undefined : policy.allowHeaders,
-    exposedHeaders: policy.exposeHeaders.length > 0 ? policy.exposeHeaders : undefined,
-    credentials: policy.credentials || undefined,
-    maxAge: policy.maxAge ?? undefined,
-    optionsSuccessStatus: policy.preflightStatus === 204 ? undefined : policy.preflightStatus,
-  };
+  const options = expressFastifyOptions(policy);
   const text = [
     '// npm install fastify @fastify/cors',
     "import Fastify from 'fastify';",
