@@ -81,6 +81,16 @@ export function ensureChromium() {
   aptInstall(['chromium'], 'Chromium (/usr/bin/chromium)');
 }
 
+/**
+ * Debian's nginx, which packages/middleware-check runs with cors-core's exported configurations. Without
+ * root it is left out: those checks then skip with a counted message.
+ */
+export function ensureNginx() {
+  if (existsSync(process.env.NGINX_PATH ?? '/usr/sbin/nginx')) return;
+  if (!isRoot) return log('\x1b[31mnginx is missing and cannot be installed without root: the nginx middleware checks will be skipped (sudo apt-get install nginx-light)\x1b[0m');
+  aptInstall(['nginx-light'], 'nginx');
+}
+
 /** Firefox ESR and WebKitGTK, for the differential verification in every engine. */
 export function ensureOtherEngines() {
   const missing = [];
