@@ -17,6 +17,8 @@ export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
 export interface Backend {
   port: number;
+  /** The child's process id (nginx: its single master-less process). */
+  pid: number;
   stop: () => Promise<void>;
   /** The child's stderr so far (why it failed to start, nginx's error log). */
   log: () => string;
@@ -100,7 +102,7 @@ export function nginxTest(exported: string, name: string): { ok: boolean; output
 let started = 0;
 
 /** Starts `framework` with the exported text listening on `port`. */
-export async function startBackend(framework: Exclude<PolicyFramework, 'echo'>, exported: string, port: number): Promise<Backend> {
+export async function startBackend(framework: Exclude<PolicyFramework, 'echo'> | 'baseline', exported: string, port: number): Promise<Backend> {
   const dir = join(runDir, `${framework}-${process.pid}-${(started += 1)}`);
   mkdirSync(dir, { recursive: true });
   let child: ChildProcess;
@@ -130,5 +132,5 @@ export async function startBackend(framework: Exclude<PolicyFramework, 'echo'>, 
     await stopper(child, dir)();
     throw error;
   }
-  return { port, stop: stopper(child, dir), log };
+  return { port, pid: child.pid ?? 0, stop: stopper(child, dir), log };
 }

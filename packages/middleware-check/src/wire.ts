@@ -2,7 +2,7 @@
 // cors-core's own prediction of the wire (its `requests`: Origin, Access-Control-Request-*, the page's
 // headers), computed against routes that answer everything, so the preflight and the actual request are
 // both produced whatever the policy says; the headers a browser adds beyond those are added here.
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type Agent } from 'node:http';
 import { DEFAULT_ORIGINS, explain, ScenarioSchema, type Origins, type ScenarioInput } from '@cors-playground/cors-core';
 
 export interface WireRequest {
@@ -52,12 +52,12 @@ export function browserRequests(request: ScenarioInput['request'], origins: Orig
 }
 
 /** Sends one request to 127.0.0.1:port with exactly these header lines; resolves with the answer. */
-export function send(port: number, wire: WireRequest, timeoutMs = 10_000): Promise<WireAnswer> {
+export function send(port: number, wire: WireRequest, timeoutMs = 10_000, agent?: Agent): Promise<WireAnswer> {
   return new Promise((resolve, reject) => {
     const headers: string[] = [];
     for (const [name, value] of wire.headers) headers.push(name, value);
     if (wire.body !== null) headers.push('Content-Length', String(Buffer.byteLength(wire.body)));
-    const req = httpRequest({ host: '127.0.0.1', port, method: wire.method, path: wire.path, headers: [...headers, 'Host', `127.0.0.1:${port}`], timeout: timeoutMs }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method: wire.method, path: wire.path, headers: [...headers, 'Host', `127.0.0.1:${port}`], timeout: timeoutMs, ...(agent ? { agent } : {}) }, (res) => {
       const lines: [string, string][] = [];
       for (let index = 0; index + 1 < res.rawHeaders.length; index += 2) lines.push([res.rawHeaders[index] as string, res.rawHeaders[index + 1] as string]);
       res.resume();
