@@ -2,8 +2,13 @@
 // framework, start the server with exactly what `exportPolicy` writes, send the preflight and the actual
 // request a browser sends, and compare the answers with what cors-core's model of that framework
 // predicts (status, every Access-Control-* header, the Vary tokens).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CorsPolicySchema,
+  matchRoute,
+  validateScenarioText,
+  type ScenarioInput,
   DEFAULT_ORIGINS,
   EXPORT_TARGETS,
   exportPolicy,
@@ -13,7 +18,7 @@ import {
   type PolicyFramework,
 } from '@cors-playground/cors-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { installedVersion, nginxTest, nginxVersion, startBackend } from './backends';
+import { installedVersion, nginxTest, nginxVersion, packageDir, startBackend } from './backends';
 import { POLICY_CASES } from './cases';
 import { browserRequests, corsView, send } from './wire';
 
@@ -35,6 +40,23 @@ function resolvedPolicy(input: unknown): CorsPolicy {
   return Array.isArray(policy.allowOrigins) ? { ...policy, allowOrigins: policy.allowOrigins.map((origin) => resolveOriginPlaceholders(origin, DEFAULT_ORIGINS)) } : policy;
 }
 
+/** Starts `framework` with the export of `input`, sends what a browser sends for `request`, compares with the model. */
+async function checkRealServer(input: unknown, framework: Checked, request: ScenarioInput['request'], appStatus: number): Promise<void> {
+  const policy = resolvedPolicy(input);
+  const port = nextPort++;
+  const made = exportPolicy(policy, framework, { appStatus, port });
+  const backend = await startBackend(framework, made.text, port);
+  try {
+    for (const wire of browserRequests(request)) {
+      const real = corsView(await send(port, wire));
+      const predicted = policyAnswer(policy, framework, { method: wire.method, kind: wire.kind, headers: wire.headers }, { status: appStatus, headers: [], body: 'ok\n' });
+      expect(real, `${wire.kind} ${wire.method} ${wire.path}\nexport:\n${made.text}`).toEqual(corsView(predicted));
+    }
+  } finally {
+    await backend.stop();
+  }
+}
+
 describe('the checked exports name the versions installed here', () => {
   it('npm packages pinned in package.json', () => {
     expect(EXPORT_TARGETS['express-cors'].checked.version).toBe(`express ${installedVersion('express')}, cors ${installedVersion('cors')}`);
@@ -52,22 +74,7 @@ for (const framework of FRAMEWORKS) {
     for (const policyCase of POLICY_CASES) {
       const run = framework !== 'nginx' || nginx !== undefined;
       if (!run) skipped.push(`${framework}: ${policyCase.name}`);
-      it.skipIf(!run)(policyCase.name, async () => {
-        const policy = resolvedPolicy(policyCase.policy);
-        const appStatus = policyCase.appStatus ?? 200;
-        const port = nextPort++;
-        const made = exportPolicy(policy, framework, { appStatus, port });
-        const backend = await startBackend(framework, made.text, port);
-        try {
-          for (const wire of browserRequests(policyCase.request)) {
-            const real = corsView(await send(port, wire));
-            const predicted = policyAnswer(policy, framework, { method: wire.method, kind: wire.kind, headers: wire.headers }, { status: appStatus, headers: [], body: 'ok\n' });
-            expect(real, `${wire.kind} ${wire.method} ${wire.path}\nexport:\n${made.text}`).toEqual(corsView(predicted));
-          }
-        } finally {
-          await backend.stop();
-        }
-      });
+      it.skipIf(!run)(policyCase.name, () => checkRealServer(policyCase.policy, framework, policyCase.request, policyCase.appStatus ?? 200));
     }
   });
 }
@@ -80,5 +87,21 @@ describe.skipIf(!nginx)('nginx accepts every exported configuration (nginx -t)',
       expect(result.output).toContain('syntax is ok');
       expect(result.ok, result.output).toBe(true);
     });
+  }
+});
+
+// The corpus's framework presets (cors-core/corpus/19-frameworks.json, verified in real Chromium with
+// `pnpm verify`): the quirk each one shows is what the real middleware does with its policy.
+const presets = validateScenarioText(readFileSync(join(packageDir, '..', 'cors-core', 'corpus', '19-frameworks.json'), 'utf8'));
+describe('the corpus framework presets are reproduced by the real middleware', () => {
+  if (!presets.ok) throw new Error('19-frameworks.json does not validate');
+  for (const scenario of presets.scenarios) {
+    const framework = scenario.server.framework ?? 'echo';
+    if (framework === 'echo') continue;
+    const url = new URL(scenario.request.url.replace('{api}', DEFAULT_ORIGINS.api));
+    const appStatus = matchRoute(scenario.server.routes, url.origin, url.pathname, 'actual')?.answer?.status ?? 200;
+    const run = framework !== 'nginx' || nginx !== undefined;
+    if (!run) skipped.push(scenario.id);
+    it.skipIf(!run)(`${scenario.id} (${framework})`, () => checkRealServer(scenario.server.policy, framework, scenario.request, appStatus));
   }
 });

@@ -2,6 +2,7 @@
 import {
   formatIssue,
   originOf,
+  policyRoutes,
   resolveScenario,
   validateScenario,
   type Origins,
@@ -75,7 +76,10 @@ export async function runScenario(input: unknown, origins?: Origins, options: Ru
   const resolvedOrigins = origins ?? (await fetchServerOrigins());
   const scenario = resolveScenario(validation.scenario, resolvedOrigins);
   const { key, runId } = await newRunKey();
-  const wire = { runId, payload: encodeRoutes(scenario.server.routes) };
+  // Policy mode: the echo server answers the routes the policy's middleware amounts to (cors-core policyRoutes).
+  const routes = policyRoutes(scenario, { origins: resolvedOrigins });
+  if (!routes.ok) throw new Error(`policy mode: ${routes.error}`);
+  const wire = { runId, payload: encodeRoutes(routes.routes) };
   const performer = await openPerformer(scenario.page);
   const runs: RunnerResult['runs'] = [];
   try {
