@@ -36,7 +36,7 @@ export function installedVersion(name: string): string {
   return (JSON.parse(readFileSync(join(packageDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
+export function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const attempt = () => {
@@ -56,7 +56,8 @@ function waitForPort(port: number, child: ChildProcess, log: () => string): Prom
   });
 }
 
-function stopper(child: ChildProcess, dir: string): () => Promise<void> {
+/** Stops the child (TERM, then KILL after 3 s) and removes its directory. */
+export function stopper(child: ChildProcess, dir: string): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
       const done = () => {

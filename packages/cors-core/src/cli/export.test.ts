@@ -37,7 +37,7 @@ describe('cors export', { timeout: 120_000 }, () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(16);
-    expect(lines.filter((line) => line.includes('checked: runs'))).toHaveLength(5);
+    expect(lines.filter((line) => line.includes('checked: runs'))).toHaveLength(6);
     expect(result.stdout).toMatch(/^nginx\s+nginx \(checked: runs nginx 1\.22\.1/m);
     expect(result.stdout).toMatch(/^spring\s+.*generated from documentation only/m);
     const json = JSON.parse(cors(['export', '--list', '--json']).stdout) as { framework: string; checked: unknown }[];

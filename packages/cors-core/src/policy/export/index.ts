@@ -1,5 +1,5 @@
 // exportPolicy(): a policy in the syntax and idioms of the server a person actually runs. The first
-// five are run for real with exactly this output by packages/middleware-check (`checked`); the rest are
+// six are run for real with exactly this output by packages/middleware-check (`checked`); the rest are
 // generated from each project's documented option names.
 import { resolveOriginPlaceholders, type Origins } from '../../scenario/placeholders';
 import { DEFAULT_ORIGINS } from '../../scenario/placeholders';
@@ -31,7 +31,11 @@ export const EXPORT_TARGETS = {
   hono: { label: 'Hono + hono/cors', exporter: hono, checked: { version: 'hono 4.13.19, @hono/node-server 2.1.9', how: RUN_BY_MIDDLEWARE_CHECK } },
   'koa-cors': { label: 'Koa + @koa/cors', exporter: koaCors, checked: { version: 'koa 3.3.0, @koa/cors 5.0.0', how: RUN_BY_MIDDLEWARE_CHECK } },
   nginx: { label: 'nginx', exporter: nginx, port: 8080, checked: { version: 'nginx 1.22.1 (Debian 12)', how: RUN_BY_MIDDLEWARE_CHECK } },
-  apache: { label: 'Apache httpd (mod_headers)', exporter: apache },
+  apache: {
+    label: 'Apache httpd (mod_headers)',
+    exporter: apache,
+    checked: { version: 'Apache 2.4.71 (Debian 12)', how: "packages/middleware-check starts it with this export on loopback; cors-core judges the browser's decision on its real answers, which must be the decision the policy intends (and apache2 -t accepts every export)" },
+  },
   caddy: { label: 'Caddy', exporter: caddy },
   'django-cors-headers': { label: 'Django + django-cors-headers', exporter: django },
   'flask-cors': { label: 'Flask + Flask-CORS', exporter: flaskCors },

@@ -11,20 +11,25 @@ export const apache: Exporter = (policy, { appStatus }) => {
   const star = policy.allowOrigins === '*';
   const any = policy.allowOrigins === 'reflect-any';
   const always = policy.headersOnErrors ? 'always' : 'onsuccess';
-  const cond = star || any ? '' : ' env=CORS_ORIGIN';
+  // mod_headers reads request headers only through environment variables: SetEnvIf copies the Origin
+  // (when allowed) and the requested headers into CORS_ORIGIN / CORS_REQUEST_HEADERS.
+  const originRegex = any ? '^(.+)$' : allOriginsSource(policy);
+  const cond = star ? '' : ' env=CORS_ORIGIN';
+  const preflightOnly = `"expr=%{REQUEST_METHOD} == 'OPTIONS'"`;
   const lines = [
     '# Apache httpd 2.4 with mod_headers, mod_setenvif and mod_rewrite (a2enmod headers setenvif rewrite),',
     '# in the <VirtualHost> or <Directory> of your application.',
-    ...(star || any ? [] : [`SetEnvIf Origin ${quoted(allOriginsSource(policy))} CORS_ORIGIN=$0`]),
-    `Header ${always} set Access-Control-Allow-Origin ${star ? '"*"' : '"%{Origin}i"'}${any ? ' "expr=-n %{HTTP:Origin}"' : cond}`,
+    ...(star ? [] : [`SetEnvIf Origin ${quoted(originRegex)} CORS_ORIGIN=$0`]),
+    ...(policy.allowHeaders === 'reflect' ? ['SetEnvIf Access-Control-Request-Headers "^(.+)$" CORS_REQUEST_HEADERS=$0'] : []),
+    `Header ${always} set Access-Control-Allow-Origin ${star ? '"*"' : '"%{CORS_ORIGIN}e"'}${cond}`,
     ...(policy.credentials ? [`Header ${always} set Access-Control-Allow-Credentials "true"${cond}`] : []),
     ...(policy.exposeHeaders.length > 0 ? [`Header ${always} set Access-Control-Expose-Headers ${quoted(policy.exposeHeaders.join(', '))}${cond}`] : []),
     ...(policy.vary && !star ? [`Header ${always} merge Vary "Origin"`] : []),
-    `Header always set Access-Control-Allow-Methods ${quoted(policy.allowMethods.join(', '))} "expr=%{REQUEST_METHOD} == 'OPTIONS'"`,
+    `Header always set Access-Control-Allow-Methods ${quoted(policy.allowMethods.join(', '))} ${preflightOnly}`,
     policy.allowHeaders === 'reflect'
-      ? `Header always set Access-Control-Allow-Headers "%{Access-Control-Request-Headers}i" "expr=%{REQUEST_METHOD} == 'OPTIONS'"`
-      : `Header always set Access-Control-Allow-Headers ${quoted(policy.allowHeaders.join(', '))} "expr=%{REQUEST_METHOD} == 'OPTIONS'"`,
-    ...(policy.maxAge !== null ? [`Header always set Access-Control-Max-Age "${policy.maxAge}" "expr=%{REQUEST_METHOD} == 'OPTIONS'"`] : []),
+      ? `Header always set Access-Control-Allow-Headers "%{CORS_REQUEST_HEADERS}e" "expr=%{REQUEST_METHOD} == 'OPTIONS' && -n reqenv('CORS_REQUEST_HEADERS')"`
+      : `Header always set Access-Control-Allow-Headers ${quoted(policy.allowHeaders.join(', '))} ${preflightOnly}`,
+    ...(policy.maxAge !== null ? [`Header always set Access-Control-Max-Age "${policy.maxAge}" ${preflightOnly}`] : []),
     '# Answer preflights here instead of passing them to the application.',
     'RewriteEngine On',
     'RewriteCond %{REQUEST_METHOD} OPTIONS',
@@ -35,8 +40,8 @@ export const apache: Exporter = (policy, { appStatus }) => {
   return {
     file: 'apache2 site configuration',
     text: lines.join('\n'),
-    options: { originRegex: star || any ? null : allOriginsSource(policy), always: policy.headersOnErrors },
-    quirk: 'Header without `always` only touches 2xx answers (the "onsuccess" table), so an error from your application loses its CORS headers; `Header set` also replaces a header your application already set.',
+    options: { originRegex: star ? null : originRegex, always: policy.headersOnErrors },
+    quirk: 'Header without `always` only touches 2xx answers (the "onsuccess" table), so an error from your application loses its CORS headers; mod_headers cannot read a request header directly (`%{Origin}i` is not a thing), so the Origin goes through SetEnvIf.',
     notes: policy.refusal === 'reject' ? ['This export does not reject refused origins with 403: they get answers without CORS headers.'] : [],
   };
 };
