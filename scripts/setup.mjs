@@ -81,6 +81,19 @@ export function ensureChromium() {
   aptInstall(['chromium'], 'Chromium (/usr/bin/chromium)');
 }
 
+/**
+ * Debian's nginx and Apache httpd, which packages/middleware-check runs with cors-core's exported
+ * configurations. Without root they are left out: those checks then skip with a counted message.
+ */
+export function ensureNginx() {
+  const missing = [];
+  if (!existsSync(process.env.NGINX_PATH ?? '/usr/sbin/nginx')) missing.push('nginx-light');
+  if (!existsSync(process.env.APACHE_PATH ?? '/usr/sbin/apache2')) missing.push('apache2');
+  if (missing.length === 0) return;
+  if (!isRoot) return log(`\x1b[31m${missing.join(' and ')} missing and cannot be installed without root: those middleware checks will be skipped (sudo apt-get install ${missing.join(' ')})\x1b[0m`);
+  aptInstall(missing, 'nginx / Apache httpd');
+}
+
 /** Firefox ESR and WebKitGTK, for the differential verification in every engine. */
 export function ensureOtherEngines() {
   const missing = [];

@@ -1,6 +1,6 @@
 // `npm test` (or `pnpm test`): everything a change must pass, on a fresh machine. Installs what is
 // missing (pinned pnpm, dependencies, Debian's Chromium; Firefox ESR and WebKitGTK too with
-// --all-engines or CI=true), then runs: typecheck, lint, build, unit tests of every package, the
+// --all-engines or CI=true), then runs: typecheck, lint, build, unit tests of every package (the real CORS middleware and nginx included), the
 // end-to-end tests in real Chromium, and the differential verification of the corpus in every engine
 // present. Ends with one line `total: N passed, N failed` summing every runner, and exits non-zero on
 // any failure.
@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, ensureChromium, ensureDependencies, ensureOtherEngines, ensurePnpm, log, root } from './setup.mjs';
+import { ensureBuilt, ensureChromium, ensureDependencies, ensureNginx, ensureOtherEngines, ensurePnpm, log, root } from './setup.mjs';
 
 const args = new Set(process.argv.slice(2));
 const fast = args.has('--fast');
@@ -21,6 +21,7 @@ const reports = join(root, 'reports');
 ensurePnpm();
 ensureDependencies();
 ensureChromium();
+ensureNginx();
 if (allEngines && !args.has('--skip-verify')) ensureOtherEngines();
 mkdirSync(reports, { recursive: true });
 
@@ -82,6 +83,7 @@ for (const [name, dir] of [
   ['wire', 'packages/wire'],
   ['echo-server', 'apps/echo-server'],
   ['web', 'apps/web'],
+  ['middleware-check', 'packages/middleware-check'],
 ]) {
   const file = `unit-${name}.json`;
   rmSync(join(reports, file), { force: true });

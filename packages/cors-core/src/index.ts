@@ -6,3 +6,4 @@ export * from './deployment/index';
 export * from './browsers/index';
 export * from './console/index';
 export * from './explain/index';
+export * from './policy/index';

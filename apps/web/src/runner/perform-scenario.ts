@@ -1,6 +1,6 @@
 // performScenario(): performs a scenario for real (docs/DESIGN.md, "The runner", steps 1-4); the runner
 // page exposes it as `window.corsPlayground.runScenario`.
-import { effectiveRequest, formatIssue, originOf, resolveScenario, validateScenario, type Origins, type ScenarioRequest } from '@cors-playground/cors-core';
+import { effectiveRequest, formatIssue, originOf, policyRoutes, resolveScenario, validateScenario, type Origins, type ScenarioRequest } from '@cors-playground/cors-core';
 import { encodeRoutes, newRunKey, paths, toWireUrl, type RecordedRequest, type RunRecord } from '@cors-playground/wire';
 import { openPerformerFrame, selfPerformer, type Performer } from './frames';
 import type { PreparedRequest } from './messages';
@@ -76,7 +76,10 @@ export async function performScenario(input: unknown, origins?: Origins, options
   const resolvedOrigins = origins ?? (await fetchServerOrigins());
   const scenario = resolveScenario(validation.scenario, resolvedOrigins);
   const { key, runId } = await newRunKey();
-  const wire = { runId, payload: encodeRoutes(scenario.server.routes) };
+  // Policy mode: the echo server answers the routes the policy's middleware amounts to (cors-core policyRoutes).
+  const routes = policyRoutes(scenario, { origins: resolvedOrigins });
+  if (!routes.ok) throw new Error(`policy mode: ${routes.error}`);
+  const wire = { runId, payload: encodeRoutes(routes.routes) };
   const performer = await openPerformer(scenario.page);
   const requests = Array.from({ length: scenario.repeat }, (_, index) => prepare(effectiveRequest(scenario, index), wire, resolvedOrigins));
   const runs: RunnerResult['runs'] = [];

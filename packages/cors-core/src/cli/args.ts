@@ -1,6 +1,7 @@
 // Command-line arguments of `cors`: parsed by one pure function that names the bad argument.
 import { ENGINES, type Engine } from '../scenario/schema';
 import type { Origins } from '../scenario/placeholders';
+import { EXPORT_USAGE } from './export';
 
 export interface CliArgs {
   command: 'explain' | 'check' | 'help';
@@ -20,6 +21,7 @@ export const USAGE = `Usage:
   cors check [--browser chromium|firefox|webkit] [--origins ...] FILE...
       Compares each scenario's "expect" (merged with "expectBy[browser]") with the prediction and prints
       one line per scenario, then "N passed, N failed".
+${EXPORT_USAGE}
   cors --help
 
 Exit codes: 0 ok, 1 a prediction differs from "expect", 2 invalid input or usage.`;

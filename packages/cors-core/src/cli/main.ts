@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/schema';
 import { formatIssue, validateScenarioText } from '../scenario/validate';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { formatExplanation } from './report';
+import { explainPolicy, exportCommand, formatPolicyExplanation, listCommand, parseExportArgs } from './export';
 
 interface Io {
   stdout: (text: string) => void;
@@ -35,10 +36,11 @@ function explainCommand(args: CliArgs, origins: Origins, io: Io): number {
   const loaded = load(file, io);
   if (!loaded.ok) return 2;
   const explanations = loaded.scenarios.map((scenario) => explain(scenario, { browser: args.browser, origins }));
+  const policies = loaded.scenarios.map((scenario) => explainPolicy(scenario, { browser: args.browser, origins }));
   if (args.json) {
-    io.stdout(JSON.stringify(explanations.map(({ id, prediction, steps, console, verdict, requests }) => ({ id, prediction, steps, console, verdict, requests })), null, 2));
+    io.stdout(JSON.stringify(explanations.map(({ id, prediction, steps, console, verdict, requests }, index) => ({ id, prediction, steps, console, verdict, requests, policy: policies[index] })), null, 2));
   } else {
-    io.stdout(explanations.map(formatExplanation).join('\n\n'));
+    io.stdout(explanations.map((explanation, index) => [formatExplanation(explanation), ...(policies[index] ? [formatPolicyExplanation(policies[index])] : [])].join('\n')).join('\n\n'));
   }
   return 0;
 }
@@ -76,7 +78,28 @@ function checkCommand(args: CliArgs, origins: Origins, io: Io): number {
   return failed > 0 ? 1 : 0;
 }
 
+function exportMain(argv: readonly string[], io: Io): number {
+  const originsAt = argv.findIndex((arg) => arg === '--origins' || arg.startsWith('--origins='));
+  const originArgs = originsAt === -1 ? [] : argv[originsAt]?.includes('=') ? [argv[originsAt] as string] : argv.slice(originsAt, originsAt + 2);
+  const rest = originsAt === -1 ? argv : [...argv.slice(0, originsAt), ...argv.slice(originsAt + originArgs.length)];
+  let args: ReturnType<typeof parseExportArgs>;
+  let origins: Origins;
+  try {
+    args = parseExportArgs(rest);
+    origins = { ...DEFAULT_ORIGINS, ...(originArgs.length > 0 ? parseArgs(['check', ...originArgs, '-']).origins : {}) };
+  } catch (error) {
+    io.stderr(`cors: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.list) return listCommand(args, io);
+  const file = args.file as string;
+  const loaded = load(file, io);
+  if (!loaded.ok) return 2;
+  return exportCommand(args, loaded.scenarios, origins, file, io);
+}
+
 export function runCli(argv: readonly string[], io: Io): number {
+  if (argv[0] === 'export') return exportMain(argv.slice(1), io);
   let args: CliArgs;
   try {
     args = parseArgs(argv);

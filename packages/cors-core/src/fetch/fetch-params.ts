@@ -4,7 +4,7 @@
 // every algorithm writes its decisions and the requests it sends to, so an explanation can cite them.
 import type { BrowserProfile } from '../browsers/profile';
 import type { ServerAnswer } from '../deployment/echo-server';
-import type { Routes, ScenarioRequest } from '../scenario/schema';
+import type { Scenario, ScenarioRequest } from '../scenario/schema';
 import type { CredentialsMode } from './cors-check';
 import type { Decision, DecisionCode, Fact, FailureKind, Verdict } from './decision';
 import type { PreflightCache } from './preflight-cache';
@@ -77,8 +77,8 @@ export interface FetchRequest extends ConstructedRequest {
 /** https://fetch.spec.whatwg.org/#fetch-params : the request, and what the model adds (deployment, engine, cache, clock, recorder). */
 export interface FetchParams {
   request: FetchRequest;
-  /** The scenario's routes: what the deployment's echo server answers. */
-  routes: Routes;
+  /** The scenario's server: its routes (what the deployment's echo server answers), or a CORS policy in front of them. */
+  server: Scenario['server'];
   ownOrigins: OwnOrigins;
   profile: BrowserProfile;
   cache: PreflightCache;

@@ -1,6 +1,7 @@
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch and
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch : what reaches the server and what comes back.
-import { echoServerAnswer, type ServerAnswer } from '../deployment/echo-server';
+import type { ServerAnswer } from '../deployment/echo-server';
+import { scenarioServerAnswer } from '../policy/server-answer';
 import { utf8ByteLength, type RequestKind } from '../scenario/routes';
 import { logicalUrl, type FetchParams } from './fetch-params';
 import { serializeOrigin } from './urls';
@@ -33,10 +34,11 @@ export function httpNetworkOrCacheFetch(fetchParams: FetchParams, kind: RequestK
 
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch
 // The connection is the deployment's echo server (src/deployment): it answers as the scenario's routes
-// say; the request is recorded and the scenario's clock advances by the answer's delay.
+// (or its policy) say; the request is recorded and the scenario's clock advances by the answer's delay.
 export function httpNetworkFetch(fetchParams: FetchParams, kind: RequestKind, method: string, headerList: [string, string][], browserHeaders: [string, string][]): ServerAnswer {
-  const { request, record, routes, ownOrigins, clock } = fetchParams;
-  const answer = echoServerAnswer(routes, request.url, method, kind, [...headerList, ...browserHeaders], ownOrigins.all);
+  const { request, record, server, ownOrigins, clock } = fetchParams;
+  // Policy mode: the answer is what the policy's middleware sends in front of the routes (src/policy).
+  const answer = scenarioServerAnswer(server, request.url, method, kind, [...headerList, ...browserHeaders], ownOrigins.all);
   record.requests.push({ run: record.run, hop: record.hop, kind, method, url: logicalUrl(request.url), headers: headerList, status: answer.status, routeKey: answer.routeKey, browserHeaders });
   clock.now += answer.delayMs + 1;
   record.finalAnswerHeaders = answer.headers;

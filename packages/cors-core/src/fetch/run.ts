@@ -104,7 +104,7 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
       url, method, headers, appended, body, mode, credentialsMode, redirectMode, cacheMode: request.cache, useCorsPreflightFlag, origin: documentOrigin,
       responseTainting: 'basic', taintedOrigin: false, redirectCount: 0, initialUrl: logicalUrl(url), apiName,
     },
-    routes: scenario.server.routes, ownOrigins, profile, cache, clock, record,
+    server: scenario.server, ownOrigins, profile, cache, clock, record,
   };
   const response = mainFetch(fetchParams);
   if (response.type === 'error') return result(record.requests.length > 0 ? 'network-error' : 'throws-before-send', 0, null, response.failure);

@@ -3,6 +3,7 @@
 // the editor uses. Extend it with optional fields only: files written to version 1 must stay valid.
 import { z } from 'zod';
 import { isHeaderName, isSendableHeaderValue } from './header-syntax';
+import { policyServerFields } from '../policy/schema';
 import {
   MAX_ANSWER_BODY_LENGTH,
   MAX_ANSWER_HEADERS,
@@ -117,6 +118,7 @@ export const ServerSchema = z
       )
       .refine((routes) => Object.keys(routes).length <= MAX_ROUTES, { error: `at most ${MAX_ROUTES} routes` })
       .default({}),
+    ...policyServerFields,
   })
   .strict();
 

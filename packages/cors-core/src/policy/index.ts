@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './middleware';
+export * from './answer';
+export * from './server-answer';
+export * from './explain-policy';
+export * from './export/index';
