@@ -2,7 +2,7 @@
 // policy's middleware produced and why. explain() gives the browser's half; this one reuses its
 // requests, so both halves talk about the same requests.
 import { explain, type ExplainOptions } from '../explain/explain';
-import { ownOriginsOf } from '../fetch/main-fetch';
+import { ownOriginsOf } from '../fetch/run';
 import { parseUrl, serializeOrigin } from '../fetch/urls';
 import { DEFAULT_ORIGINS, resolveScenario } from '../scenario/placeholders';
 import type { Answer, Routes, Scenario } from '../scenario/schema';
