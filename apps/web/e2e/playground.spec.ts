@@ -46,8 +46,8 @@ test('a repeat shows the preflight cache at work', async ({ page }) => {
   await openPlayground(page);
   await choosePreset(page, 'max-age-cache');
   await runAndWait(page);
-  await expect(page.getByTestId('browser-verdict')).toContainText('Run 1: Allowed: script read the response (status 200). 1 preflight sent.');
-  await expect(page.getByTestId('browser-verdict')).toContainText('Run 2: Allowed: script read the response (status 200). no preflight (cached or not needed).');
+  await expect(page.getByTestId('browser-verdict')).toContainText('Repeat 1: Allowed: script read the response (status 200). 1 preflight sent.');
+  await expect(page.getByTestId('browser-verdict')).toContainText('Repeat 2: Allowed: script read the response (status 200). No preflight (cached or not needed).');
 });
 
 test('the JSON editor loads Monaco locally and keeps invalid text', async ({ page }) => {
