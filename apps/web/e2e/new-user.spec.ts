@@ -70,10 +70,11 @@ test('item 3: a new scenario has its own title and notes, its export is named af
   await page.getByTestId('new-scenario').click();
   await expect(page.getByTestId('scenario-title-input')).toHaveValue('');
   await expect(page.getByTestId('scenario-title-input')).toHaveAttribute('placeholder', 'Untitled scenario');
-  await page.getByTestId('scenario-title-input').fill('My orders API');
-  await page.getByTestId('edit-notes').click();
+  await expect(page.getByTestId('scenario-title-input')).toBeFocused();
+  await page.keyboard.type('My orders API');
   await page.getByTestId('scenario-notes-input').fill('Why `PUT` needs a preflight');
   await page.getByTestId('edit-notes').click();
+  await expect(page.getByTestId('scenario-title')).toHaveText('My orders API');
   await expect(page.getByTestId('scenario-notes').locator('code')).toHaveText('PUT');
   const download = page.waitForEvent('download');
   await page.getByTestId('export').click();

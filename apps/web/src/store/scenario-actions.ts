@@ -40,6 +40,8 @@ export function blankScenario(): Scenario {
   return result.scenario;
 }
 
+/** Starts a blank scenario, with its title open for typing. */
 export function newScenario(store: StoreApi<AppState> = appStore): void {
   replaceScenario(blankScenario(), { kind: 'info', title: 'Started a new scenario; it replaced the one you had.', lines: [] }, store);
+  store.getState().setMetaEditing(true);
 }

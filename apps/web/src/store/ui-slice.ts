@@ -36,6 +36,8 @@ export interface UiSlice {
   notices: Notice[];
   shareLink: ShareLinkState | null;
   importOpen: boolean;
+  /** The title and notes are open for editing. */
+  metaEditing: boolean;
   setTheme: (theme: Theme) => void;
   setProfile: (profile: Engine | null) => void;
   selectRun: (id: number | null) => void;
@@ -45,6 +47,7 @@ export interface UiSlice {
   dismissNotice: (id: number) => void;
   setShareLink: (link: ShareLinkState | null) => void;
   setImportOpen: (open: boolean) => void;
+  setMetaEditing: (editing: boolean) => void;
 }
 
 let nextNoticeId = 1;
@@ -58,6 +61,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   notices: [],
   shareLink: null,
   importOpen: false,
+  metaEditing: false,
   setTheme: (theme) => set({ theme }),
   setProfile: (profile) => set({ profile }),
   selectRun: (id) => set({ selectedRunId: id, selectedHop: null }),
@@ -67,4 +71,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
   setShareLink: (shareLink) => set({ shareLink }),
   setImportOpen: (importOpen) => set({ importOpen }),
+  setMetaEditing: (metaEditing) => set({ metaEditing }),
 });

@@ -1,6 +1,6 @@
 // The scenario's own identity: its title and notes (editable, so hand-built work does not keep a
 // preset's name), "New scenario", and what became of a preset's `expect` after edits.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { withoutExpect } from '../../store/expect-check';
 import { newScenario } from '../../store/scenario-actions';
 import { setField } from '../../store/scenario-edits';
@@ -34,38 +34,40 @@ export function ScenarioMeta() {
   const title = useAppStore((state) => state.scenario.title);
   const notes = useAppStore((state) => state.scenario.notes);
   const edit = useAppStore((state) => state.editScenario);
-  const [editingNotes, setEditingNotes] = useState(false);
+  const editing = useAppStore((state) => state.metaEditing);
+  const setEditing = useAppStore((state) => state.setMetaEditing);
   return (
     <div className="scenario-meta">
       <div className="scenario-title-row">
-        <label htmlFor={`${id}-title`} className="visually-hidden">Scenario title</label>
-        <input
-          id={`${id}-title`}
-          className="scenario-name"
-          value={title ?? ''}
-          placeholder="Untitled scenario"
-          onChange={(event) => edit((s) => setField(s, 'title', event.target.value || undefined))}
-          data-testid="scenario-title-input"
-        />
+        <p className="scenario-name" data-testid="scenario-title">{title ?? 'Untitled scenario'}</p>
         <button type="button" onClick={() => newScenario()} data-testid="new-scenario">New scenario</button>
       </div>
-      {editingNotes ? (
-        <>
-          <label htmlFor={`${id}-notes`} className="visually-hidden">Scenario notes</label>
+      {editing ? (
+        <div className="scenario-meta-fields">
+          <label htmlFor={`${id}-title`}>Title</label>
+          <input
+            id={`${id}-title`}
+            value={title ?? ''}
+            placeholder="Untitled scenario"
+            // Opened by "New scenario" or by the Edit button: the person came here to type.
+            autoFocus
+            onChange={(event) => edit((s) => setField(s, 'title', event.target.value || undefined))}
+            data-testid="scenario-title-input"
+          />
+          <label htmlFor={`${id}-notes`}>Notes (`backticks` mark code)</label>
           <textarea
             id={`${id}-notes`}
             rows={3}
             value={notes ?? ''}
-            placeholder="Notes: what this scenario shows (`backticks` mark code)"
             onChange={(event) => edit((s) => setField(s, 'notes', event.target.value || undefined))}
             data-testid="scenario-notes-input"
           />
-        </>
+        </div>
       ) : (
         notes && <p className="scenario-notes" data-testid="scenario-notes"><InlineCode text={notes} /></p>
       )}
-      <button type="button" className="link-button" aria-expanded={editingNotes} onClick={() => setEditingNotes(!editingNotes)} data-testid="edit-notes">
-        {editingNotes ? 'Done with the notes' : notes ? 'Edit the notes' : 'Add notes'}
+      <button type="button" className="link-button" aria-expanded={editing} onClick={() => setEditing(!editing)} data-testid="edit-notes">
+        {editing ? 'Done' : 'Edit the title and notes'}
       </button>
       <ExpectStatus />
     </div>
