@@ -1,5 +1,5 @@
 // A person edits a request, runs it for real, and reads the verdict, the diagram and the explanation.
-import { expect, test } from '../../../scripts/e2e-fixtures';
+import { e2eOrigins, e2ePort, expect, test } from '../../../scripts/e2e-fixtures';
 import { choosePreset, openPlayground, runAndWait } from './playground-helpers';
 
 test('edit a request, run it, read the verdict, the diagram and the explanation', async ({ page }) => {
@@ -13,10 +13,10 @@ test('edit a request, run it, read the verdict, the diagram and the explanation'
   const diagram = page.getByTestId('sequence');
   await expect(diagram).toContainText('GET');
   await expect(diagram).toContainText('200');
-  await expect(diagram).toContainText('Origin: http://web.localhost:41873');
+  await expect(diagram).toContainText(`Origin: ${e2eOrigins.page}`);
   // A hop opens to show every raw header the server received.
   await diagram.getByRole('button').first().click();
-  await expect(page.getByTestId('raw-headers')).toContainText(/Host: api\.localhost:41873/i);
+  await expect(page.getByTestId('raw-headers')).toContainText(new RegExp(`Host: api\\.localhost:${e2ePort}`, 'i'));
 
   // Edit: DELETE needs a preflight, and this route has no preflight answer (404).
   await page.getByTestId('method').fill('DELETE');
@@ -46,14 +46,14 @@ test('a repeat shows the preflight cache at work', async ({ page }) => {
   await openPlayground(page);
   await choosePreset(page, 'max-age-cache');
   await runAndWait(page);
-  await expect(page.getByTestId('browser-verdict')).toContainText('Run 1: Allowed: script reads the response (status 200). 1 preflight sent.');
-  await expect(page.getByTestId('browser-verdict')).toContainText('Run 2: Allowed: script reads the response (status 200). no preflight (cached or not needed).');
+  await expect(page.getByTestId('browser-verdict')).toContainText('Repeat 1: Allowed: script reads the response (status 200). 1 preflight sent.');
+  await expect(page.getByTestId('browser-verdict')).toContainText('Repeat 2: Allowed: script reads the response (status 200). No preflight (cached or not needed).');
 });
 
 test('the JSON editor loads Monaco locally and keeps invalid text', async ({ page }) => {
   const external: string[] = [];
   page.on('request', (request) => {
-    if (!/localhost:41873/.test(request.url())) external.push(request.url());
+    if (!request.url().includes(`localhost:${e2ePort}`)) external.push(request.url());
   });
   await openPlayground(page);
   await page.getByRole('tab', { name: /Scenario JSON/ }).click();

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '../../../scripts/e2e-fixtures';
 import { choosePreset, openPlayground, runAndWait } from './playground-helpers';
 
+// Each walks through a run; the machine running the suite may be shared and slow.
+test.describe.configure({ timeout: 120_000 });
+
 const dir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -21,3 +24,25 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// Issue 12's after pictures (the before ones were taken from the build before the fix): the header
+// rows of a preflight answer at 1280 px, and the three engines side by side with WebKit's rules shown.
+test('screenshot: issue 12, header names readable at 1280 px', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openPlayground(page);
+  await choosePreset(page, 'max-age-cache');
+  await expect(page.locator('.header-name').first()).toHaveValue('Access-Control-Allow-Origin');
+  if (process.env.UPDATE_SCREENSHOTS) await page.locator('.edit-column').screenshot({ path: `${dir}issue-12-header-names-after.png` });
+});
+
+test('screenshot: issue 12, the three engines side by side', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openPlayground(page);
+  await choosePreset(page, 'engines-differ-cached-wildcard');
+  await runAndWait(page);
+  await page.getByTestId('profile').getByText('WebKit').click();
+  await expect(page.getByTestId('agreement')).toContainText("WebKit's rules");
+  if (process.env.UPDATE_SCREENSHOTS) await page.locator('.result-column').screenshot({ path: `${dir}issue-12-engines-after.png` });
+});

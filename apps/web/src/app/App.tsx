@@ -1,27 +1,19 @@
 // The one screen: the request and the server's answers on the left, the results on the right.
+import { useEffect } from 'react';
 import { History } from '../components/History/History';
 import { Notices } from '../components/Notices/Notices';
 import { PresetPicker } from '../components/PresetPicker/PresetPicker';
 import { RequestPanel } from '../components/RequestPanel/RequestPanel';
 import { Results } from '../components/Results/Results';
 import { RunButton } from '../components/RunButton/RunButton';
+import { ScenarioMeta } from '../components/ScenarioMeta/ScenarioMeta';
 import { ServerPanel } from '../components/ServerPanel/ServerPanel';
-import { SharePanel } from '../components/SharePanel/SharePanel';
+import { ShareBoxes, SharePanel } from '../components/SharePanel/SharePanel';
 import { ThemeToggle } from '../components/ThemeToggle/ThemeToggle';
-import { useAppStore } from '../store/store';
-
-function ScenarioTitle() {
-  const title = useAppStore((state) => state.scenario.title);
-  const notes = useAppStore((state) => state.scenario.notes);
-  return (
-    <div className="scenario-title">
-      <p className="scenario-name" data-testid="scenario-title">{title ?? 'Untitled scenario'}</p>
-      {notes && <p className="scenario-notes">{notes}</p>}
-    </div>
-  );
-}
+import { listenForRunShortcut } from './run-shortcut';
 
 export function App() {
+  useEffect(() => listenForRunShortcut(), []);
   return (
     <>
       <a className="skip-link" href="#results-title">Skip to the result</a>
@@ -31,10 +23,11 @@ export function App() {
         <SharePanel />
         <ThemeToggle />
       </header>
+      <ShareBoxes />
       <Notices />
       <main className="layout">
         <div className="column edit-column">
-          <ScenarioTitle />
+          <ScenarioMeta />
           <RequestPanel />
           <ServerPanel />
         </div>

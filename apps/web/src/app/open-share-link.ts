@@ -3,6 +3,7 @@
 import { formatIssue, type Scenario } from '@cors-playground/cors-core';
 import type { StoreApi } from 'zustand';
 import { decodeShareFragment, foreignOrigins } from '../share/share-link';
+import { replaceScenario } from '../store/scenario-actions';
 import type { AppState } from '../store/store';
 
 export function openShareLink(store: StoreApi<AppState>, hash: string): 'none' | 'opened' | 'refused' {
@@ -14,15 +15,15 @@ export function openShareLink(store: StoreApi<AppState>, hash: string): 'none' |
     return 'refused';
   }
   const scenario: Scenario = decoded.scenario;
-  state.loadScenario(scenario);
+  if (decoded.profile) state.setProfile(decoded.profile === state.browser.engine ? null : decoded.profile);
   const foreign = foreignOrigins(scenario, state.origins);
-  state.addNotice({
+  replaceScenario(scenario, {
     kind: foreign.length ? 'warning' : 'info',
-    title: `Opened a shared scenario${scenario.title ? `: "${scenario.title}"` : ''}. It has not run: press Run to perform it.`,
+    title: `Opened a shared scenario${scenario.title ? `: "${scenario.title}"` : ''}. It has not run: press Run to perform it. It replaced the scenario you had.`,
     lines: [
       ...(foreign.length ? [`It sends requests to origins outside this playground: ${foreign.join(', ')}. Check them before pressing Run.`] : []),
       ...decoded.warnings.map((warning) => `${formatIssue(warning)} (the browser will refuse this request)`),
     ],
-  });
+  }, store);
   return 'opened';
 }

@@ -287,7 +287,7 @@ export const PRESETS: ScenarioInput[] = [
   {
     id: 'authorization-with-star-allow-headers',
     title: 'Authorization with Access-Control-Allow-Headers: *',
-    notes: 'The spec says `*` never covers `Authorization`. Chromium still allows it and shows a deprecation issue in DevTools; Firefox blocks.',
+    notes: 'The spec says `*` never covers `Authorization`. Chromium, Firefox and WebKit still let it through for compatibility; Chromium shows a deprecation issue in DevTools and Firefox a console warning.',
     request: { url: '{api}/secure', headers: [['Authorization', 'Bearer t0ken']] },
     server: {
       routes: {
@@ -298,6 +298,23 @@ export const PRESETS: ScenarioInput[] = [
       },
     },
     expect: { preflight: true },
+  },
+  {
+    id: 'engines-differ-cached-wildcard',
+    title: 'Engines differ: a cached * in Firefox covers nothing (repeat 2)',
+    notes: 'Chromium and WebKit reuse a cached `Access-Control-Allow-Methods: *` for the second PUT; Firefox compares the cached `*` literally and preflights again. Compare the three engines in the results.',
+    request: { url: '{api}/resource', method: 'PUT', headers: [['X-Custom', '1']], body: 'x' },
+    repeat: 2,
+    server: {
+      routes: {
+        '/resource': {
+          preflight: { status: 204, headers: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', '*'], ['Access-Control-Allow-Headers', '*'], ['Access-Control-Max-Age', '60']] },
+          actual: { status: 200, headers: [['Access-Control-Allow-Origin', '*']], body: 'ok' },
+        },
+      },
+    },
+    expect: { outcome: 'ok', status: 200, runs: [{ preflight: true, preflightCount: 1 }, { preflight: false, preflightCount: 0 }] },
+    expectBy: { firefox: { runs: [{}, { preflight: true, preflightCount: 1 }] } },
   },
   {
     id: 'xhr-with-credentials-star',

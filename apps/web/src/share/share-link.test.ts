@@ -4,7 +4,7 @@ import { deflateSync } from 'fflate';
 import { DEFAULT_ORIGINS, validateScenario, type Scenario } from '@cors-playground/cors-core';
 import { base64UrlEncode } from '@cors-playground/wire';
 import { PRESETS } from '../presets/presets';
-import { decodeShareFragment, encodePlainFragment, encodeShareFragment, foreignOrigins, MAX_INFLATED_BYTES, shareUrl } from './share-link';
+import { decodeShareFragment, encodePlainFragment, encodeShareFragment, foreignOrigins, MAX_INFLATED_BYTES, outsideOrigin, shareUrl } from './share-link';
 
 function parsed(input: unknown): Scenario {
   const result = validateScenario(input);
@@ -52,6 +52,24 @@ describe('share links', () => {
     const decoded = decodeShareFragment(`#scenario=${base64UrlEncode(new TextEncoder().encode(json))}`);
     expect(decoded.kind).toBe('ok');
     if (decoded.kind === 'ok') expect(decoded.scenario.request.url).toBe('{api}/x');
+  });
+
+  it('carry the chosen profile after the scenario, and old links without it still open', () => {
+    const scenario = parsed(PRESETS[0]);
+    const fragment = encodeShareFragment(scenario, 'webkit');
+    expect(fragment).toMatch(/^s=[A-Za-z0-9_-]+&p=webkit$/);
+    expect(decodeShareFragment(fragment)).toMatchObject({ kind: 'ok', scenario, profile: 'webkit' });
+    const old = decodeShareFragment(encodeShareFragment(scenario));
+    expect(old.kind === 'ok' && 'profile' in old).toBe(false);
+    expect(decodeShareFragment(`${encodePlainFragment(scenario)}&p=firefox`)).toMatchObject({ kind: 'ok', profile: 'firefox' });
+    expect(decodeShareFragment(`${fragment.replace('webkit', 'netscape')}`)).toMatchObject({ kind: 'error', errors: [{ path: 'link.p' }] });
+  });
+
+  it('name the origin of a URL outside the playground, and only then', () => {
+    expect(outsideOrigin('https://api.example.com/orders', DEFAULT_ORIGINS)).toBe('https://api.example.com');
+    expect(outsideOrigin('{api}/orders', DEFAULT_ORIGINS)).toBeNull();
+    expect(outsideOrigin(`${DEFAULT_ORIGINS.other}/x`, DEFAULT_ORIGINS)).toBeNull();
+    expect(outsideOrigin('/relative', DEFAULT_ORIGINS)).toBeNull();
   });
 
   it('ignore fragments that are not share links', () => {

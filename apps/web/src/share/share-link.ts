@@ -1,9 +1,11 @@
 // Share links: the whole scenario in the URL fragment (never sent to a server). Two forms are read:
 //   #s=<base64url(deflate-raw(JSON))>   what the Share button writes (short)
 //   #scenario=<base64url(JSON)>         the documented automation hook (easy to produce by hand)
+// Either may be followed by `&p=<engine>`: the profile the prediction was shown with (links made before
+// it existed still open, with the engine running the page).
 // Decoding never throws and never runs anything: a bad link yields the problems, with their paths.
 import { deflateSync, inflateSync } from 'fflate';
-import { formatIssue, originOf, parseJsonText, validateScenario, type Origins, type Scenario, type ValidationIssue } from '@cors-playground/cors-core';
+import { ENGINES, formatIssue, originOf, parseJsonText, validateScenario, type Engine, type Origins, type Scenario, type ValidationIssue } from '@cors-playground/cors-core';
 import { base64UrlDecode, base64UrlEncode } from '@cors-playground/wire';
 
 /** Longest fragment read (characters); a longer one is refused before decoding. */
@@ -13,12 +15,16 @@ export const MAX_INFLATED_BYTES = 262_144;
 
 export type ShareDecodeResult =
   | { kind: 'none' }
-  | { kind: 'ok'; scenario: Scenario; warnings: ValidationIssue[] }
+  | { kind: 'ok'; scenario: Scenario; warnings: ValidationIssue[]; profile?: Engine }
   | { kind: 'error'; errors: ValidationIssue[] };
 
-export function encodeShareFragment(scenario: Scenario): string {
+function profileParam(profile: Engine | undefined): string {
+  return profile ? `&p=${profile}` : '';
+}
+
+export function encodeShareFragment(scenario: Scenario, profile?: Engine): string {
   const json = new TextEncoder().encode(JSON.stringify(scenario));
-  return `s=${base64UrlEncode(deflateSync(json, { level: 9 }))}`;
+  return `s=${base64UrlEncode(deflateSync(json, { level: 9 }))}${profileParam(profile)}`;
 }
 
 /** `#scenario=<base64url of the JSON>`, the form documented for automation. */
@@ -50,9 +56,11 @@ function inflate(bytes: Uint8Array): Uint8Array | undefined {
 /** Reads a location hash (with or without the leading `#`). */
 export function decodeShareFragment(hash: string): ShareDecodeResult {
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  const match = /^(s|scenario)=(.*)$/s.exec(fragment);
-  if (!match) return { kind: 'none' };
-  const [, form, data = ''] = match;
+  const match = /^(s|scenario)=([^&]*)(?:&p=([^&]*))?$/s.exec(fragment);
+  if (!match) return /^(s|scenario)=/.test(fragment) ? fail('link', 'the link is damaged: it is not base64url (A-Z a-z 0-9 - _)') : { kind: 'none' };
+  const [, form, data = '', profileText] = match;
+  if (profileText !== undefined && !ENGINES.includes(profileText as Engine)) return fail('link.p', `unknown engine ${JSON.stringify(profileText)}: expected one of ${ENGINES.join(', ')}`);
+  const profile = profileText as Engine | undefined;
   if (data.length > MAX_FRAGMENT_LENGTH) return fail('link', `the link is longer than ${MAX_FRAGMENT_LENGTH} characters`);
   const bytes = base64UrlDecode(data);
   if (!bytes) return fail('link', 'the link is damaged: it is not base64url (A-Z a-z 0-9 - _)');
@@ -70,12 +78,12 @@ export function decodeShareFragment(hash: string): ShareDecodeResult {
   if (Array.isArray(json.value)) return fail('', 'a share link holds one scenario, not a list (use Import for files with several)');
   const result = validateScenario(json.value);
   if (!result.ok) return { kind: 'error', errors: result.errors };
-  return { kind: 'ok', scenario: result.scenario, warnings: result.warnings };
+  return { kind: 'ok', scenario: result.scenario, warnings: result.warnings, ...(profile ? { profile } : {}) };
 }
 
-/** The URL that opens this page with the scenario. */
-export function shareUrl(pageUrl: string, scenario: Scenario): string {
-  return `${pageUrl.replace(/#.*$/s, '')}#${encodeShareFragment(scenario)}`;
+/** The URL that opens this page with the scenario (and the profile, when one was chosen). */
+export function shareUrl(pageUrl: string, scenario: Scenario, profile?: Engine): string {
+  return `${pageUrl.replace(/#.*$/s, '')}#${encodeShareFragment(scenario, profile)}`;
 }
 
 /**
@@ -83,15 +91,22 @@ export function shareUrl(pageUrl: string, scenario: Scenario): string {
  * point requests anywhere, so the page says so before the user presses Run.
  */
 export function foreignOrigins(scenario: Scenario, origins: Origins): string[] {
-  const own = new Set([origins.page, origins.api, origins.other].map((origin) => originOf(origin)));
   const candidates = [scenario.page, scenario.request.url, ...(scenario.runRequests ?? []).map((run) => run.url ?? ''), ...Object.keys(scenario.server.routes)];
   const found = new Set<string>();
   for (const candidate of candidates) {
-    if (/^\{(page|api|other)\}/.test(candidate) || candidate === 'null') continue;
-    const origin = originOf(candidate);
-    if (origin && !own.has(origin)) found.add(origin);
+    const origin = outsideOrigin(candidate, origins);
+    if (origin) found.add(origin);
   }
   return [...found];
+}
+
+/** The origin of an absolute URL that is none of the playground's own; null for placeholders, paths and own origins. */
+export function outsideOrigin(url: string, origins: Origins): string | null {
+  if (/^\{(page|api|other)\}/.test(url) || url === 'null') return null;
+  const origin = originOf(url);
+  if (!origin) return null;
+  const own = [origins.page, origins.api, origins.other].map((candidate) => originOf(candidate));
+  return own.includes(origin) ? null : origin;
 }
 
 export function describeIssues(issues: readonly ValidationIssue[]): string[] {

@@ -10,8 +10,11 @@ export function setRequest<K extends keyof ScenarioRequest>(scenario: Scenario, 
   return { ...scenario, request };
 }
 
-export function setField<K extends 'page' | 'repeat' | 'title' | 'id'>(scenario: Scenario, field: K, value: Scenario[K]): Scenario {
-  return { ...scenario, [field]: value };
+/** Sets a top-level field; `undefined` (an emptied title or notes) removes it. */
+export function setField<K extends 'page' | 'repeat' | 'title' | 'notes' | 'id'>(scenario: Scenario, field: K, value: Scenario[K]): Scenario {
+  const next = { ...scenario, [field]: value };
+  if (value === undefined) delete next[field];
+  return next;
 }
 
 // --- header rows (shared by the request and the answers) ---------------------------------------------

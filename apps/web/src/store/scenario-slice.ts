@@ -4,16 +4,32 @@
 import { parseJsonText, validateScenario, type Scenario, type ValidationIssue } from '@cors-playground/cors-core';
 import type { StateCreator } from 'zustand';
 import { PRESETS } from '../presets/presets';
+import { staleExpectFields, withoutExpect } from './expect-check';
 import type { AppState } from './store';
+
+/** What a load replaced, so that it can be undone. */
+export interface Replaced {
+  scenario: Scenario;
+  jsonText: string;
+}
 
 export interface ScenarioSlice {
   scenario: Scenario;
   jsonText: string;
   /** Problems of `jsonText`. Empty when the text is exactly the scenario. */
   jsonIssues: ValidationIssue[];
+  /** The scenario the last load replaced (Undo puts it back); null once undone or after a reload. */
+  replaced: Replaced | null;
+  /** A form edit removed the scenario's `expect`, which no longer matched it. */
+  expectDropped: boolean;
   /** Replaces the whole scenario (preset, import, share link): the JSON text follows. */
   loadScenario: (scenario: Scenario) => void;
-  /** A form edit. */
+  /** Puts back the scenario the last load replaced. */
+  undoLoad: () => void;
+  /**
+   * A form edit. An `expect` the edited scenario no longer meets (it described the preset, not this
+   * request) is removed, and `expectDropped` says so.
+   */
   editScenario: (edit: (scenario: Scenario) => Scenario) => void;
   /** A keystroke in the JSON editor. */
   setJsonText: (text: string) => void;
@@ -46,11 +62,24 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     scenario,
     jsonText: formatScenario(scenario),
     jsonIssues: [],
-    loadScenario: (next) => set({ scenario: next, jsonText: formatScenario(next), jsonIssues: [] }),
+    replaced: null,
+    expectDropped: false,
+    loadScenario: (next) =>
+      set((state) => ({ scenario: next, jsonText: formatScenario(next), jsonIssues: [], expectDropped: false, replaced: { scenario: state.scenario, jsonText: state.jsonText } })),
+    undoLoad: () =>
+      set((state) => {
+        if (!state.replaced) return {};
+        const { scenario: previous, jsonText } = state.replaced;
+        const parsed = parseScenarioText(jsonText);
+        return { scenario: previous, jsonText, jsonIssues: parsed.ok ? [] : parsed.issues, replaced: null, expectDropped: false };
+      }),
     editScenario: (edit) =>
       set((state) => {
-        const next = edit(state.scenario);
-        return state.jsonIssues.length ? { scenario: next } : { scenario: next, jsonText: formatScenario(next) };
+        let next = edit(state.scenario);
+        const stale = next.expect || next.expectBy ? staleExpectFields(next, state.origins).length > 0 : false;
+        if (stale) next = withoutExpect(next);
+        const dropped = stale || state.expectDropped;
+        return state.jsonIssues.length ? { scenario: next, expectDropped: dropped } : { scenario: next, jsonText: formatScenario(next), expectDropped: dropped };
       }),
     setJsonText: (text) => {
       const parsed = parseScenarioText(text);

@@ -19,6 +19,13 @@ export function createAppStore(): StoreApi<AppState> {
 
 export const appStore = createAppStore();
 
+/** Puts the app's store back to its first state (component tests start from it, whatever ran before). */
+export function resetAppStore(): void {
+  // Only the data: the actions of a fresh store would write to that store, not to this one.
+  const fresh = Object.entries(createAppStore().getState()).filter(([, value]) => typeof value !== 'function');
+  appStore.setState(Object.fromEntries(fresh) as Partial<AppState>);
+}
+
 /**
  * Reads the store with an atomic selector (it must return a stable value: a field, a primitive or a
  * memoized object). Unlike zustand's `useStore`, server rendering (used by the component tests) reads

@@ -10,6 +10,15 @@ export interface Notice {
   kind: 'info' | 'warning' | 'error';
   title: string;
   lines: string[];
+  /** `undo-load`: the notice offers Undo, which puts back the scenario a load replaced. */
+  action?: 'undo-load';
+}
+
+/** The share link last made, shown below the header until the next one. */
+export interface ShareLinkState {
+  url: string;
+  /** It went to the clipboard; false when the browser refused (the user copies it by hand). */
+  copied: boolean;
 }
 
 export interface HopRef {
@@ -25,6 +34,10 @@ export interface UiSlice {
   selectedHop: HopRef | null;
   serverTab: 'form' | 'json';
   notices: Notice[];
+  shareLink: ShareLinkState | null;
+  importOpen: boolean;
+  /** The title and notes are open for editing. */
+  metaEditing: boolean;
   setTheme: (theme: Theme) => void;
   setProfile: (profile: Engine | null) => void;
   selectRun: (id: number | null) => void;
@@ -32,6 +45,9 @@ export interface UiSlice {
   setServerTab: (tab: 'form' | 'json') => void;
   addNotice: (notice: Omit<Notice, 'id'>) => void;
   dismissNotice: (id: number) => void;
+  setShareLink: (link: ShareLinkState | null) => void;
+  setImportOpen: (open: boolean) => void;
+  setMetaEditing: (editing: boolean) => void;
 }
 
 let nextNoticeId = 1;
@@ -43,6 +59,9 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selectedHop: null,
   serverTab: 'form',
   notices: [],
+  shareLink: null,
+  importOpen: false,
+  metaEditing: false,
   setTheme: (theme) => set({ theme }),
   setProfile: (profile) => set({ profile }),
   selectRun: (id) => set({ selectedRunId: id, selectedHop: null }),
@@ -50,4 +69,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setServerTab: (serverTab) => set({ serverTab }),
   addNotice: (notice) => set((state) => ({ notices: [...state.notices, { ...notice, id: nextNoticeId++ }] })),
   dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+  setShareLink: (shareLink) => set({ shareLink }),
+  setImportOpen: (importOpen) => set({ importOpen }),
+  setMetaEditing: (metaEditing) => set({ metaEditing }),
 });

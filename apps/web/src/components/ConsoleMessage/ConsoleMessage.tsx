@@ -14,7 +14,11 @@ export function ConsoleMessage({ messages, engine }: { messages: ConsoleMessages
         <p><a href={messages.firefox.mdn} target="_blank" rel="noreferrer">Firefox&apos;s MDN page for this error</a></p>
       )}
       {engine === 'chromium' && messages.devtoolsIssue && <p className="hint">DevTools Issues panel: {messages.devtoolsIssue}</p>}
-      <p className="hint">A page cannot read the browser&apos;s console, so the message actually printed is not shown here: open DevTools (F12) to compare.</p>
+      <p className="hint">
+        A page cannot read the browser&apos;s console, so the message actually printed is not shown here: open DevTools (F12) to compare. The real
+        console names the wire URL the runner fetched (<code>…/r/&lt;run id&gt;/&lt;scenario&gt;/path</code>, the scenario travels in the URL); this
+        panel shows the same message with the scenario&apos;s logical URL.
+      </p>
     </div>
   );
 }

@@ -14,8 +14,8 @@ export function Explanation({ steps, runCount }: { steps: readonly ExplainStep[]
         <li key={index} className={`step step-${step.verdict}`}>
           <span className="step-verdict">
             <span aria-hidden="true">{ICON[step.verdict]}</span> {WORD[step.verdict]}
-          </span>
-          <span className="step-where">{runCount > 1 ? `run ${step.run + 1}, ` : ''}hop {step.hop + 1}</span>{' '}
+          </span>{' '}
+          <span className="step-where">{runCount > 1 ? `repeat ${step.run + 1}, ` : ''}hop {step.hop + 1}</span>{' '}
           <span className="step-text"><InlineCode text={step.text} /></span>{' '}
           {step.spec && (
             <a href={step.spec} target="_blank" rel="noreferrer" className="step-spec">

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { HeaderRows } from './HeaderRows';
+import { resetAppStore } from '../../store/store';
 
 describe('HeaderRows', () => {
+  beforeEach(resetAppStore);
+
   it('shows each row with its name and value, as written', () => {
     const html = renderToStaticMarkup(<HeaderRows label="Request headers" rows={[['X-Api-Key', 'abc'], ['x-api-key', 'def']]} onChange={() => {}} path="request.headers" issues={new Map()} />);
     expect(html).toContain('value="X-Api-Key"');

@@ -33,6 +33,7 @@ export function HeaderRows({ label, rows, onChange, path, issues, suggestions }:
                 aria-label={`${label}: name of header ${index + 1}`}
                 className="header-name"
                 value={name}
+                title={name || undefined}
                 placeholder="Name"
                 list={suggestions}
                 spellCheck={false}
@@ -45,6 +46,7 @@ export function HeaderRows({ label, rows, onChange, path, issues, suggestions }:
                 aria-label={`${label}: value of header ${index + 1}`}
                 className="header-value"
                 value={value}
+                title={value || undefined}
                 placeholder="Value"
                 spellCheck={false}
                 aria-invalid={valueIssue ? true : undefined}

@@ -21,6 +21,7 @@ export function History() {
   return (
     <section className="panel history" aria-labelledby="history-title">
       <h2 id="history-title">History <span className="sub">runs since this page was opened</span></h2>
+      <p className="hint">Each Run click uses new URLs, so its preflights never come from an earlier click&apos;s cache; the repeats of one click share theirs.</p>
       {runs.length === 0 ? (
         <p className="hint">No runs yet.</p>
       ) : (
@@ -32,7 +33,7 @@ export function History() {
               return (
                 <li key={run.id}>
                   <button type="button" aria-current={run === shown ? 'true' : undefined} onClick={() => selectRun(run.id)} data-testid="history-entry">
-                    <span className="history-id">#{run.id}</span>{' '}
+                    <span className="history-id">Run #{run.id}</span>{' '}
                     <span aria-hidden="true">{TONE_ICON[verdict.tone]}</span> <span className="visually-hidden">{TONE_WORD[verdict.tone]}: </span>
                     <span className="history-title">{run.scenario.title ?? run.scenario.id}</span>{' '}
                     <span className="history-request">{run.scenario.request.method} {run.scenario.request.url}</span>{' '}

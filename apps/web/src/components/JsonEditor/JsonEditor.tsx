@@ -35,11 +35,7 @@ export function JsonEditor() {
       <p id={`${id}-label`} className="hint">
         The whole scenario as JSON (completion from the scenario format&apos;s schema). In the editor, Ctrl+M toggles whether Tab moves the focus.
       </p>
-      <FallbackOnError fallback={plain}>
-        <Suspense fallback={plain}>
-          <MonacoJson label="Scenario JSON" />
-        </Suspense>
-      </FallbackOnError>
+      {/* Above the editor, where the eye is: below a 20-line editor it would be out of sight. */}
       {issues.length > 0 && (
         <div className="json-issues" role="status" data-testid="json-issues">
           <p>
@@ -53,6 +49,11 @@ export function JsonEditor() {
           <button type="button" onClick={reset}>Replace the JSON with the form&apos;s scenario</button>
         </div>
       )}
+      <FallbackOnError fallback={plain}>
+        <Suspense fallback={plain}>
+          <MonacoJson label="Scenario JSON" />
+        </Suspense>
+      </FallbackOnError>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// Notices: saved state that was reset, a share link that could not be opened, a run that was refused.
+// Notices: saved state that was reset, a share link that could not be opened, a load that can be undone.
+import { undoLoad } from '../../store/scenario-actions';
 import { useAppStore } from '../../store/store';
 
 export function Notices() {
@@ -20,7 +21,10 @@ export function Notices() {
               ))}
             </ul>
           )}
-          <button type="button" onClick={() => dismiss(notice.id)}>Dismiss</button>
+          <div className="notice-buttons">
+            {notice.action === 'undo-load' && <button type="button" onClick={() => undoLoad()}>Undo</button>}
+            <button type="button" onClick={() => dismiss(notice.id)}>Dismiss</button>
+          </div>
         </div>
       ))}
     </section>

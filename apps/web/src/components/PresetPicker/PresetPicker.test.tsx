@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { PRESETS } from '../../presets/presets';
-import { appStore } from '../../store/store';
-import { loadPreset, PresetPicker } from './PresetPicker';
+import { appStore, resetAppStore } from '../../store/store';
+import { loadPreset } from '../../store/scenario-actions';
+import { PresetPicker } from './PresetPicker';
 
 describe('PresetPicker', () => {
+  beforeEach(resetAppStore);
+
   it('lists every preset by title', () => {
     const html = renderToStaticMarkup(<PresetPicker />);
     for (const preset of PRESETS) expect(html).toContain(`value="${preset.id}"`);

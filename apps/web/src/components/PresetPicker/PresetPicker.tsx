@@ -1,15 +1,9 @@
 // Ready scenarios for the classic problems. Choosing one and pressing Load replaces the scenario (a
-// select that loaded on change would fire on every arrow key for keyboard users).
-import { validateScenario } from '@cors-playground/cors-core';
+// select that loaded on change would fire on every arrow key for keyboard users); the load can be undone.
 import { useId, useState } from 'react';
 import { PRESETS } from '../../presets/presets';
-import { appStore, useAppStore } from '../../store/store';
-
-export function loadPreset(id: string): void {
-  const preset = PRESETS.find((candidate) => candidate.id === id);
-  const result = preset ? validateScenario(preset) : undefined;
-  if (result?.ok) appStore.getState().loadScenario(result.scenario);
-}
+import { loadPreset } from '../../store/scenario-actions';
+import { useAppStore } from '../../store/store';
 
 export function PresetPicker() {
   const id = useId();

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { setRequest } from '../../store/scenario-edits';
-import { appStore } from '../../store/store';
+import { appStore, resetAppStore } from '../../store/store';
 import { RequestPanel } from './RequestPanel';
 
 describe('RequestPanel', () => {
+  beforeEach(resetAppStore);
+
   it('shows the method exactly as typed, and flags a method that is not a token', () => {
     const before = appStore.getState().scenario;
     appStore.getState().editScenario((s) => setRequest(s, 'method', 'GET ME'));

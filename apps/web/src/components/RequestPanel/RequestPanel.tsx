@@ -3,7 +3,7 @@
 import { CACHE_MODES, CREDENTIALS_MODES, FETCH_MODES, MAX_REPEAT, REDIRECT_MODES, type ScenarioRequest } from '@cors-playground/cors-core';
 import { useId, type ReactNode } from 'react';
 import { setField, setRequest } from '../../store/scenario-edits';
-import { selectIssuesByPath } from '../../store/selectors';
+import { selectIssuesByPath, selectOutsideOrigin } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { HeaderRows } from '../HeaderRows/HeaderRows';
 
@@ -14,9 +14,9 @@ const PAGE_CHOICES = [
   ['null', 'Opaque origin "null" (sandboxed iframe)'],
 ] as const;
 
-function Field({ label, issue, children, id }: { label: string; issue?: string; children: ReactNode; id: string }) {
+function Field({ label, issue, children, id, wide }: { label: string; issue?: string; children: ReactNode; id: string; wide?: boolean }) {
   return (
-    <div className="field">
+    <div className={wide ? 'field field-wide' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {children}
       {issue && <p id={`${id}-issue`} className="issue" role="note">⚠ {issue}</p>}
@@ -29,6 +29,7 @@ export function RequestPanel() {
   const scenario = useAppStore((state) => state.scenario);
   const origins = useAppStore((state) => state.origins);
   const issues = useAppStore(selectIssuesByPath);
+  const outside = useAppStore(selectOutsideOrigin);
   const edit = useAppStore((state) => state.editScenario);
   const request = scenario.request;
   const set = <K extends keyof ScenarioRequest>(field: K, value: ScenarioRequest[K]) => edit((s) => setRequest(s, field, value));
@@ -40,7 +41,7 @@ export function RequestPanel() {
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Request <span className="sub">what the page sends</span></h2>
       <div className="grid-2">
-        <Field label="Requesting origin" id={`${id}-page`} issue={issues.get('page')}>
+        <Field label="Requesting origin" id={`${id}-page`} issue={issues.get('page')} wide>
           <select id={`${id}-page`} value={scenario.page} onChange={(event) => edit((s) => setField(s, 'page', event.target.value))}>
             {pageChoices.map(([value, label]) => (
               <option key={value} value={value}>
@@ -70,6 +71,14 @@ export function RequestPanel() {
           <input id={`${id}-url`} value={request.url} spellCheck={false} data-testid="url" {...described('request.url', 'url')} onChange={(event) => set('url', event.target.value)} />
         </Field>
       </div>
+      {outside && (
+        <p className="issue warn" role="note" data-testid="url-outside">
+          <span aria-hidden="true">⚠ </span>{outside} is outside this playground: only the playground&apos;s origins answer as the scenario says
+          ({origins.api}, {origins.other}, {origins.page}). Run would send the request to the real {outside}, whose answer the playground
+          neither shapes nor records. Checking a real server&apos;s CORS answers (a <code>cors probe</code> command) is planned; for now, copy
+          its headers into a route here.
+        </p>
+      )}
       <p className="hint">Use <code>{'{api}'}</code> ({origins.api}), <code>{'{other}'}</code> ({origins.other}) or <code>{'{page}'}</code> ({origins.page}) in the URL.</p>
       <HeaderRows label="Request headers" rows={request.headers} onChange={(rows) => set('headers', rows)} path="request.headers" issues={issues} suggestions={`${id}-header-names`} />
       <datalist id={`${id}-header-names`}>
@@ -123,6 +132,10 @@ export function RequestPanel() {
             onChange={(event) => edit((s) => setField(s, 'repeat', event.target.valueAsNumber))}
           />
         </Field>
+        <p className="hint field-wide" data-testid="cache-hint">
+          Each Run click uses new URLs (a new run id), so it starts with an empty preflight cache and sends its own preflight. The
+          repeats of one click share their URLs: set Repeat to 2 or more to see a cached preflight.
+        </p>
         {!isFetch && (
           <label className="field">
             <input type="checkbox" checked={request.uploadListener} onChange={(event) => set('uploadListener', event.target.checked)} /> Upload listener

@@ -8,6 +8,7 @@ import { selectPrediction, selectProfile, selectShownRun } from '../../store/sel
 import { useAppStore } from '../../store/store';
 import { AgreementBadge, browserName } from '../AgreementBadge/AgreementBadge';
 import { ConsoleMessage } from '../ConsoleMessage/ConsoleMessage';
+import { EngineTable } from '../EngineTable/EngineTable';
 import { Explanation } from '../Explanation/Explanation';
 import { ProfileSwitcher } from '../ProfileSwitcher/ProfileSwitcher';
 import { observedHops, predictedHops } from '../SequenceDiagram/hops';
@@ -19,7 +20,7 @@ function BrowserVerdict({ run }: { run: RunEntry | undefined }) {
   const verdict = run ? runVerdict(run) : undefined;
   return (
     <div className={`verdict verdict-${verdict?.tone ?? 'none'}`}>
-      <h3>What {run ? browserName(run) : 'the browser'} did{run ? ` (run #${run.id})` : ''}</h3>
+      <h3>What {run ? browserName(run) : 'the browser'} did{run ? ` (Run #${run.id})` : ''}</h3>
       {/* The live region: screen readers hear the verdict when a run ends. */}
       <div data-testid="browser-verdict" data-tone={verdict?.tone ?? 'none'} aria-live="polite" aria-atomic="true" role="status">
         {verdict ? (
@@ -70,12 +71,13 @@ export function Results() {
     <section className="panel results" aria-labelledby="results-title">
       <h2 id="results-title">Result</h2>
       <BrowserVerdict run={run} />
-      <AgreementBadge run={run} />
+      <AgreementBadge />
       {scenarioChanged && <p className="hint">The scenario has changed since this run; the prediction below is for the scenario as it is now.</p>}
       <ProfileSwitcher />
       <Prediction prediction={prediction} engineLabel={engineLabel} />
+      <EngineTable />
       {observed ? (
-        <SequenceDiagram title={`What went over the wire in run #${run!.id} (the server's record; select a hop for all its headers)`} runs={observed} browserLabel="browser" selectable />
+        <SequenceDiagram title={`What went over the wire in Run #${run!.id} (the server's record; select a hop for its raw headers)`} runs={observed} browserLabel="browser" selectable />
       ) : prediction.ok ? (
         <SequenceDiagram title="What cors-core expects to go over the wire (press Run to see the real thing)" runs={predictedHops(prediction.explanation.requests, runCount)} browserLabel="browser" selectable={false} />
       ) : null}

@@ -45,8 +45,8 @@ describe('runVerdict', () => {
     const verdict = runVerdict(entry([ok, { ...ok, preflight: false, preflightCount: 0 }]));
     expect(verdict.tone).toBe('pass');
     expect(verdict.details).toEqual([
-      'Run 1: Allowed: script reads the response (status 200). 1 preflight sent.',
-      'Run 2: Allowed: script reads the response (status 200). no preflight (cached or not needed).',
+      'Repeat 1: Allowed: script reads the response (status 200). 1 preflight sent.',
+      'Repeat 2: Allowed: script reads the response (status 200). No preflight (cached or not needed).',
     ]);
   });
 

@@ -57,11 +57,11 @@ export function runVerdict(run: RunEntry): Verdict {
   const last = decisions[decisions.length - 1]!;
   return {
     tone: decisions.some((decision) => decision.tone === 'fail') ? 'fail' : last.tone,
-    headline: `${decisions.length} runs. Last: ${last.text}`,
+    headline: `${decisions.length} repeats. Last: ${last.text}`,
     details: decisions.map((decision, index) => {
       const observed = runs[index]!;
-      const preflight = observed.preflight ? `${observed.preflightCount} preflight${observed.preflightCount === 1 ? '' : 's'} sent` : 'no preflight (cached or not needed)';
-      return `Run ${index + 1}: ${decision.text} ${preflight}.`;
+      const preflight = observed.preflight ? `${observed.preflightCount} preflight${observed.preflightCount === 1 ? '' : 's'} sent` : 'No preflight (cached or not needed)';
+      return `Repeat ${index + 1}: ${decision.text} ${preflight}.`;
     }),
   };
 }

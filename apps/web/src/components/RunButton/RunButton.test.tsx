@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { setRequest } from '../../store/scenario-edits';
-import { appStore } from '../../store/store';
+import { appStore, resetAppStore } from '../../store/store';
 import { RunButton } from './RunButton';
 
 describe('RunButton', () => {
+  beforeEach(resetAppStore);
+
   it('is enabled for a valid scenario and carries the automation hook', () => {
     const html = renderToStaticMarkup(<RunButton />);
     expect(html).toContain('data-testid="run"');

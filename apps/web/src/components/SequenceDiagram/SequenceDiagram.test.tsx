@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { appStore } from '../../store/store';
+import { appStore, resetAppStore } from '../../store/store';
 import { SequenceDiagram } from './SequenceDiagram';
 import type { Hop } from './hops';
 
@@ -11,6 +11,8 @@ const hop: Hop = {
 };
 
 describe('SequenceDiagram', () => {
+  beforeEach(resetAppStore);
+
   it('draws each hop with method, URL, status and the key headers only', () => {
     appStore.setState({ selectedHop: null });
     const html = renderToStaticMarkup(<SequenceDiagram title="Wire" runs={[[hop]]} browserLabel="browser" selectable />);

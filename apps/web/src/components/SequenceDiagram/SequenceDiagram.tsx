@@ -1,7 +1,7 @@
 // Browser ⇄ server, one exchange per hop: the request arrow with its method, URL and key headers, the
 // answer arrow with its status and key headers. A hop opens to show every raw header line.
 import { useAppStore } from '../../store/store';
-import { keyHeaders, type Hop } from './hops';
+import { keyHeaders, logicalHeaders, type Hop } from './hops';
 
 function HeaderLines({ headers }: { headers: readonly [string, string][] }) {
   if (headers.length === 0) return <span className="none">(none)</span>;
@@ -26,14 +26,14 @@ function HopItem({ hop, browserLabel, selectable }: { hop: Hop; browserLabel: st
         <span className="visually-hidden"> sends </span>
         <span className={`kind kind-${hop.kind}`}>{hop.kind === 'preflight' ? 'preflight' : 'request'}</span>{' '}
         <strong className="method">{hop.method}</strong> <span className="url">{hop.url}</span>
-        <span className="key-headers"><HeaderLines headers={keyHeaders(hop.requestHeaders, 'request')} /></span>
+        <span className="key-headers"><HeaderLines headers={logicalHeaders(keyHeaders(hop.requestHeaders, 'request'))} /></span>
       </span>
       <span className="arrow response-arrow">
         <span className="lane">server</span>
         <span aria-hidden="true"> ◀── </span>
         <span className="visually-hidden"> answers </span>
         <strong className="status">{status}</strong>
-        {hop.responseHeaders && <span className="key-headers"><HeaderLines headers={keyHeaders(hop.responseHeaders, 'response')} /></span>}
+        {hop.responseHeaders && <span className="key-headers"><HeaderLines headers={logicalHeaders(keyHeaders(hop.responseHeaders, 'response'))} /></span>}
       </span>
     </>
   );
@@ -49,11 +49,11 @@ function HopItem({ hop, browserLabel, selectable }: { hop: Hop; browserLabel: st
       {selected && (
         <div className="raw-headers" data-testid="raw-headers">
           <div>
-            <h4>Request headers as the server received them</h4>
+            <h4>Request headers as the server received them (raw bytes)</h4>
             <HeaderLines headers={hop.requestHeaders} />
           </div>
           <div>
-            <h4>Response headers as the server sent them</h4>
+            <h4>Response headers as the server sent them (raw bytes: URLs in their wire form)</h4>
             {hop.responseHeaders ? <HeaderLines headers={hop.responseHeaders} /> : <span className="none">{hop.error ?? 'unknown'}</span>}
           </div>
         </div>
@@ -76,9 +76,9 @@ export function SequenceDiagram({ title, runs, browserLabel, selectable }: Seque
       <figcaption>{title}</figcaption>
       {runs.map((hops, run) => (
         <div key={run} className="sequence-run">
-          {runs.length > 1 && <h4>Run {run + 1}</h4>}
+          {runs.length > 1 && <h4>Repeat {run + 1}</h4>}
           {hops.length === 0 ? (
-            <p className="hint">Nothing reached the server{runs.length > 1 ? ' in this run' : ''}.</p>
+            <p className="hint">Nothing reached the server{runs.length > 1 ? ' in this repeat' : ''}.</p>
           ) : (
             <ol className="hops">
               {hops.map((hop) => (

@@ -1,5 +1,6 @@
 // The hops of a sequence diagram: one per request that reached the server (from the echo server's
 // record), or, before any run, the requests cors-core predicts.
+import { stripWirePrefixes } from '@cors-playground/wire';
 import type { PredictedRequest, RunnerResult } from '../../core/adapter';
 
 export interface Hop {
@@ -11,8 +12,14 @@ export interface Hop {
   /** The answer's status; null when unknown (predicted) or when the server failed to answer. */
   status: number | null;
   error?: string;
+  /** Exactly as the server received them (wire URLs included): shown when the hop is opened. */
   requestHeaders: [string, string][];
   responseHeaders: [string, string][] | null;
+}
+
+/** Header lines with each wire URL (`/r/<run id>/<scenario>/…`) turned back into the scenario's logical URL. */
+export function logicalHeaders(headers: readonly [string, string][]): [string, string][] {
+  return headers.map(([name, value]) => [name, stripWirePrefixes(value)]);
 }
 
 const KEY_REQUEST = /^(origin|access-control-request-.*|content-type|authorization|cookie)$/i;

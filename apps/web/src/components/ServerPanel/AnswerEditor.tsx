@@ -14,7 +14,9 @@ export interface AnswerEditorProps {
 }
 
 const TITLES: Record<AnswerKind, string> = { preflight: 'Preflight answer (OPTIONS)', actual: 'Actual answer' };
-const RESPONSE_HEADER_NAMES = [
+/** The id of the one list of response header names every answer's name fields suggest from. */
+export const RESPONSE_HEADER_LIST = 'response-header-names';
+export const RESPONSE_HEADER_NAMES = [
   'Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers',
   'Access-Control-Max-Age', 'Access-Control-Expose-Headers', 'Content-Type', 'Location', 'Vary', 'Set-Cookie', 'Cache-Control',
 ];
@@ -66,10 +68,7 @@ export function AnswerEditor({ routeKey, kind, answer, onChange, issues }: Answe
               />
             </div>
           </div>
-          <HeaderRows label={`${TITLES[kind]} headers`} rows={answer.headers} onChange={(headers) => onChange({ ...answer, headers })} path={`${path}.headers`} issues={issues} suggestions="response-header-names" />
-          <datalist id="response-header-names">
-            {RESPONSE_HEADER_NAMES.map((name) => <option key={name} value={name} />)}
-          </datalist>
+          <HeaderRows label={`${TITLES[kind]} headers`} rows={answer.headers} onChange={(headers) => onChange({ ...answer, headers })} path={`${path}.headers`} issues={issues} suggestions={RESPONSE_HEADER_LIST} />
           <div className="field">
             <label htmlFor={`${id}-body`}>Body</label>
             <textarea id={`${id}-body`} rows={2} value={answer.body ?? ''} spellCheck={false} onChange={(event) => onChange({ ...answer, body: event.target.value || undefined })} />

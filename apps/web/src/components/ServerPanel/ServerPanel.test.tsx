@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { validateScenario } from '@cors-playground/cors-core';
 import { PRESETS } from '../../presets/presets';
-import { appStore } from '../../store/store';
+import { appStore, resetAppStore } from '../../store/store';
 import { ServerPanel } from './ServerPanel';
 
 function load(id: string) {
@@ -12,6 +12,8 @@ function load(id: string) {
 }
 
 describe('ServerPanel', () => {
+  beforeEach(resetAppStore);
+
   it('edits the preflight and the actual answer of each route apart', () => {
     load('json-body-preflight');
     appStore.setState({ serverTab: 'form' });

@@ -5,7 +5,7 @@ import { addRoute, removeRoute, renameRoute, setAnswer } from '../../store/scena
 import { selectIssuesByPath } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { JsonEditor } from '../JsonEditor/JsonEditor';
-import { AnswerEditor } from './AnswerEditor';
+import { AnswerEditor, RESPONSE_HEADER_LIST, RESPONSE_HEADER_NAMES } from './AnswerEditor';
 
 function RouteKeyInput({ routeKey, onRename }: { routeKey: string; onRename: (to: string) => void }) {
   const [draft, setDraft] = useState(routeKey);
@@ -49,6 +49,9 @@ function RoutesForm() {
           </div>
         </article>
       ))}
+      <datalist id={RESPONSE_HEADER_LIST}>
+        {RESPONSE_HEADER_NAMES.map((name) => <option key={name} value={name} />)}
+      </datalist>
       <button type="button" onClick={() => edit((s) => addRoute(s))}>+ Add route</button>
       <p className="hint">
         A route is a path (<code>/resource</code>) or an origin and a path (<code>{'{other}/final'}</code>). Header values may use{' '}

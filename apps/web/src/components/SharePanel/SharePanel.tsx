@@ -1,44 +1,54 @@
 // Share (a permalink with the whole scenario in the fragment), export (a .json file) and import
 // (paste, choose a file, or drop one). Nothing imported or opened runs until Run is pressed.
-import type { Scenario } from '@cors-playground/cors-core';
+// The buttons sit in the header; what they open (`ShareBoxes`) sits below it, so the header never reflows.
 import { useId, useState, type DragEvent } from 'react';
-import { shareUrl } from '../../share/share-link';
-import { appStore, useAppStore } from '../../store/store';
+import { exportScenario, shareScenario } from '../../share/share-actions';
+import { replaceScenario } from '../../store/scenario-actions';
+import { useAppStore } from '../../store/store';
+import type { Scenario } from '@cors-playground/cors-core';
 import { importFile, importText, type ImportResult } from './import-text';
 
-function download(scenario: Scenario): void {
-  const blob = new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: `${scenario.id}.json` });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const IMPORT_BOX_ID = 'import-box';
 
 export function SharePanel() {
+  const importOpen = useAppStore((state) => state.importOpen);
+  const setImportOpen = useAppStore((state) => state.setImportOpen);
+  return (
+    <div className="share-buttons">
+      <button type="button" onClick={() => void shareScenario()} data-testid="share">Share link</button>
+      <button type="button" onClick={() => exportScenario()} data-testid="export">Export JSON</button>
+      <button type="button" aria-expanded={importOpen} aria-controls={IMPORT_BOX_ID} onClick={() => setImportOpen(!importOpen)} data-testid="import">Import JSON</button>
+    </div>
+  );
+}
+
+function ShareLinkBox() {
   const id = useId();
-  const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
-  const [importOpen, setImportOpen] = useState(false);
+  const link = useAppStore((state) => state.shareLink);
+  if (!link) return null;
+  return (
+    <div className="share-link">
+      <label htmlFor={`${id}-link`}>
+        {link.copied ? 'Link copied.' : 'Copy this link.'} It holds the whole scenario; opening it does not run it. The address bar is unchanged, so a reload keeps your later edits.
+      </label>
+      <input id={`${id}-link`} readOnly value={link.url} onFocus={(event) => event.target.select()} data-testid="share-link" />
+    </div>
+  );
+}
+
+function load(scenario: Scenario): void {
+  replaceScenario(scenario, { kind: 'info', title: `Imported "${scenario.title ?? scenario.id}"; it replaced the scenario you had.`, lines: [] });
+}
+
+function ImportBox() {
+  const id = useId();
   const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
   const [dragging, setDragging] = useState(false);
-  const loadScenario = useAppStore((state) => state.loadScenario);
-
-  const share = async () => {
-    const url = shareUrl(location.href, appStore.getState().scenario);
-    setLink(url);
-    history.replaceState(null, '', url);
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      setCopied(false); // no clipboard permission: the link is shown to copy by hand
-    }
-  };
 
   const accept = (imported: ImportResult) => {
     setResult(imported);
-    if (imported.ok && imported.scenarios.length === 1) loadScenario(imported.scenarios[0]!);
+    if (imported.ok && imported.scenarios.length === 1) load(imported.scenarios[0]!);
   };
 
   const onDrop = async (event: DragEvent) => {
@@ -50,54 +60,52 @@ export function SharePanel() {
   };
 
   return (
-    <div className="share-panel">
+    <div
+      id={IMPORT_BOX_ID}
+      className={`import-box${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => void onDrop(event)}
+    >
+      <label htmlFor={`${id}-paste`}>Paste scenario JSON (or drop a .json file here)</label>
+      <textarea id={`${id}-paste`} rows={5} value={pasted} onChange={(event) => setPasted(event.target.value)} spellCheck={false} data-testid="import-text" />
       <div className="share-buttons">
-        <button type="button" onClick={() => void share()} data-testid="share">Share link</button>
-        <button type="button" onClick={() => download(appStore.getState().scenario)} data-testid="export">Export JSON</button>
-        <button type="button" aria-expanded={importOpen} aria-controls={`${id}-import`} onClick={() => setImportOpen(!importOpen)} data-testid="import">Import JSON</button>
+        <button type="button" onClick={() => accept(importText(pasted))} data-testid="import-apply">Import pasted JSON</button>
+        <label className="file-button">
+          Choose a file…
+          <input type="file" accept="application/json,.json" onChange={async (event) => { const file = event.target.files?.[0]; if (file) accept(await importFile(file)); }} />
+        </label>
       </div>
-      {link && (
-        <div className="share-link">
-          <label htmlFor={`${id}-link`}>{copied ? 'Link copied. It holds the whole scenario; opening it does not run it.' : 'Copy this link. It holds the whole scenario; opening it does not run it.'}</label>
-          <input id={`${id}-link`} readOnly value={link} onFocus={(event) => event.target.select()} data-testid="share-link" />
+      {result && !result.ok && (
+        <div role="alert" className="issue-box">
+          <p><span aria-hidden="true">✗ </span>Nothing was imported:</p>
+          <ul>{result.errors.map((error, index) => <li key={index}><code>{error}</code></li>)}</ul>
         </div>
       )}
-      {importOpen && (
-        <div
-          id={`${id}-import`}
-          className={`import-box${dragging ? ' dragging' : ''}`}
-          onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(event) => void onDrop(event)}
-        >
-          <label htmlFor={`${id}-paste`}>Paste scenario JSON (or drop a .json file here)</label>
-          <textarea id={`${id}-paste`} rows={5} value={pasted} onChange={(event) => setPasted(event.target.value)} spellCheck={false} data-testid="import-text" />
-          <div className="share-buttons">
-            <button type="button" onClick={() => accept(importText(pasted))} data-testid="import-apply">Import pasted JSON</button>
-            <label className="file-button">
-              Choose a file…
-              <input type="file" accept="application/json,.json" onChange={async (event) => { const file = event.target.files?.[0]; if (file) accept(await importFile(file)); }} />
-            </label>
-          </div>
-          {result && !result.ok && (
-            <div role="alert" className="issue-box">
-              <p><span aria-hidden="true">✗ </span>Nothing was imported:</p>
-              <ul>{result.errors.map((error, index) => <li key={index}><code>{error}</code></li>)}</ul>
-            </div>
-          )}
-          {result?.ok && result.scenarios.length === 1 && <p role="status"><span aria-hidden="true">✓ </span>Imported &quot;{result.scenarios[0]!.title ?? result.scenarios[0]!.id}&quot;. Press Run to perform it.</p>}
-          {result?.ok && result.scenarios.length > 1 && (
-            <div role="status">
-              <p>The file holds {result.scenarios.length} scenarios. Open one:</p>
-              <ul className="import-choices">
-                {result.scenarios.map((scenario) => (
-                  <li key={scenario.id}><button type="button" onClick={() => loadScenario(scenario)}>{scenario.title ?? scenario.id}</button></li>
-                ))}
-              </ul>
-            </div>
-          )}
+      {result?.ok && result.scenarios.length === 1 && <p role="status"><span aria-hidden="true">✓ </span>Imported &quot;{result.scenarios[0]!.title ?? result.scenarios[0]!.id}&quot;. Press Run to perform it.</p>}
+      {result?.ok && result.scenarios.length > 1 && (
+        <div role="status">
+          <p>The file holds {result.scenarios.length} scenarios. Open one:</p>
+          <ul className="import-choices">
+            {result.scenarios.map((scenario) => (
+              <li key={scenario.id}><button type="button" onClick={() => load(scenario)}>{scenario.title ?? scenario.id}</button></li>
+            ))}
+          </ul>
         </div>
       )}
+    </div>
+  );
+}
+
+/** The share link and the import box, below the header. */
+export function ShareBoxes() {
+  const importOpen = useAppStore((state) => state.importOpen);
+  const link = useAppStore((state) => state.shareLink !== null);
+  if (!importOpen && !link) return null;
+  return (
+    <div className="share-boxes">
+      <ShareLinkBox />
+      {importOpen && <ImportBox />}
     </div>
   );
 }
