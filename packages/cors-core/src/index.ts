@@ -6,3 +6,4 @@ export * from './browsers/index';
 export * from './console/index';
 export * from './explain/index';
 export * from './diagnose/index';
+export * from './import/index';
