@@ -7,3 +7,4 @@ export * from './console/index';
 export * from './explain/index';
 export * from './diagnose/index';
 export * from './import/index';
+export * from './fix/index';
