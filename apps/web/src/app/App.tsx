@@ -1,4 +1,5 @@
 // The one screen: the request and the server's answers on the left, the results on the right.
+import { BugReportPanel } from '../components/BugReportPanel/BugReportPanel';
 import { History } from '../components/History/History';
 import { Notices } from '../components/Notices/Notices';
 import { PresetPicker } from '../components/PresetPicker/PresetPicker';
@@ -29,6 +30,7 @@ export function App() {
         <h1>CORS Playground</h1>
         <PresetPicker />
         <SharePanel />
+        <BugReportPanel />
         <ThemeToggle />
       </header>
       <Notices />

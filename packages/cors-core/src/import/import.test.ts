@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../explain/explain';
+import { bugReportKind, readBugReport } from './bug-report';
 import { exportCurl, importCurl } from './curl';
 import { importFetch } from './fetch';
 import { harEntries, importHar } from './har';
@@ -160,5 +161,22 @@ describe('export cURL', () => {
     ].join(' \\\n  '));
     expect(exportCurl(scenario, { which: 'preflight' })).toContain("-H 'Access-Control-Request-Headers: content-type,x-request-id'");
     expect(exportCurl(scenario, { which: 'actual' })).toBeNull(); // the imported scenario's route has no preflight answer
+  });
+});
+
+describe('readBugReport: one box for any of them', () => {
+  it.each([
+    [fixture('chromium-recorded.har'), 'har'],
+    [fixture('chromium-bash.curl'), 'curl'],
+    [fixture('chromium-cmd.curl'), 'curl'],
+    [fixture('firefox.fetch.js'), 'fetch'],
+    [fixture('chromium.fetch.js'), 'fetch'],
+    ["No 'Access-Control-Allow-Origin' header is present on the requested resource.", 'diagnosis'],
+  ])('%#: %s…', (text, kind) => {
+    expect(bugReportKind(text)).toBe(kind);
+    const reading = readBugReport(text);
+    expect(reading.kind).toBe(kind);
+    if (reading.kind === 'diagnosis') expect(reading.diagnosis.matches).toHaveLength(1);
+    else expect(reading.result.ok).toBe(true);
   });
 });

@@ -3,3 +3,4 @@ export { bashQuote, bashWords, cmdWords, exportCurl, importCurl, isCmdQuoting, p
 export { importFetch, parseFetch } from './fetch';
 export { harEntries, importHar, type HarEntrySummary, type HarImportOptions } from './har';
 export { OriginMap, type CopiedAnswer, type CopiedRequest, type ImportResult, type NotCarried } from './request';
+export { bugReportKind, readBugReport, type BugReportReading } from './bug-report';
