@@ -7,3 +7,6 @@ export * from './browsers/index';
 export * from './console/index';
 export * from './explain/index';
 export * from './policy/index';
+export * from './diagnose/index';
+export * from './import/index';
+export * from './fix/index';

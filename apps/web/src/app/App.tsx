@@ -1,5 +1,6 @@
 // The one screen: the request and the server's answers on the left, the results on the right.
 import { useEffect } from 'react';
+import { BugReportPanel } from '../components/BugReportPanel/BugReportPanel';
 import { History } from '../components/History/History';
 import { Notices } from '../components/Notices/Notices';
 import { PresetPicker } from '../components/PresetPicker/PresetPicker';
@@ -21,6 +22,7 @@ export function App() {
         <h1>CORS Playground</h1>
         <PresetPicker />
         <SharePanel />
+        <BugReportPanel />
         <ThemeToggle />
       </header>
       <ShareBoxes />

@@ -21,6 +21,20 @@ export const USAGE = `Usage:
   cors check [--browser chromium|firefox|webkit] [--origins ...] FILE...
       Compares each scenario's "expect" (merged with "expectBy[browser]") with the prediction and prints
       one line per scenario, then "N passed, N failed".
+  cors diagnose [--browser chromium|firefox|webkit] [--json] [FILE|-]
+      Reads console lines (Chromium, Firefox or Safari wording; several at once) and names the rule
+      behind each, explains it, ranks the likely causes and gives a scenario reproducing each.
+      --json prints an array of matches { rule, explanation, spec, causes: [{ ..., scenario }] }.
+      Exit 1 when no line is recognised (the closest matches are printed).
+  cors import curl|fetch|har [--entry N] [--json] FILE|-
+      Turns "Copy as cURL" (bash or cmd), "Copy as fetch" (or Node.js) or a HAR file (its failing
+      request, or entry N) into a scenario on stdout; what could not be carried over goes to stderr
+      (--json: { scenario, notCarried }).
+  cors probe URL [--origin O] [--method M] [--header 'N: V']... [--credentials] [--browser B]
+                 [--expect pass|fail] [--json] [--save FILE] [--allow-private] [--timeout MS]
+      Sends the preflight (when the browser would) and the request to a real server from Node, as
+      the browser would, and prints cors-core's verdict on the recorded answers. Exit 0 when the
+      verdict matches --expect (default pass), 1 when it does not, 2 on a usage or network error.
 ${EXPORT_USAGE}
   cors --help
 
@@ -39,21 +53,30 @@ function parseOrigins(value: string): Partial<Origins> {
   return out;
 }
 
+/**
+ * The next argument of `rest` (removed from it): `--flag=value` or `--flag value`, with `value()` taking
+ * the value (or naming the flag that lacks one). Shared by every command's parser.
+ */
+export function takeOption(rest: string[]): { arg: string; flag: string; value: () => string } {
+  const arg = rest.shift() as string;
+  const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+  const value = (): string => {
+    const next = inline ?? rest.shift();
+    if (next === undefined) throw new UsageError(`${flag} needs a value`);
+    return next;
+  };
+  return { arg, flag, value };
+}
+
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { command: 'help', browser: 'chromium', json: false, origins: {}, files: [] };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return args;
-  if (first !== 'explain' && first !== 'check') throw new UsageError(`unknown command "${first}" (expected explain or check)`);
+  if (first !== 'explain' && first !== 'check') throw new UsageError(`unknown command "${first}" (expected explain, check, diagnose, import or probe)`);
   args.command = first;
   while (rest.length > 0) {
-    const arg = rest.shift() as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const next = inline ?? rest.shift();
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
+    const { arg, flag, value } = takeOption(rest);
     switch (flag) {
       case '--help':
       case '-h':

@@ -83,4 +83,40 @@ describe('cors CLI', { timeout: 120_000 }, () => {
     const out = execFileSync('pnpm', ['cors', 'check', file('root.json', blocked)], { cwd: join(packageDir, '..', '..'), encoding: 'utf8', timeout: 60_000 });
     expect(out).toContain('1 passed, 0 failed');
   });
+
+  it('diagnose reads stdin and names the rule; --json gives matches with causes and scenarios', () => {
+    const line = "Access to fetch at 'https://api.example.com/items' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.";
+    const text = cors(['diagnose', '-'], line);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('The preflight answer is not 2xx [PreflightInvalidStatus]');
+    expect(text.stdout).toContain('https://fetch.spec.whatwg.org/#cors-preflight-fetch-0');
+    const json = cors(['diagnose', '--json', '--browser', 'chromium', file('error.txt', `${line}\nGET https://api.example.com/items net::ERR_FAILED`)]);
+    const matches = JSON.parse(json.stdout) as { rule: string; explanation: string; causes: { scenario: { request: { url: string } } }[] }[];
+    expect(matches).toHaveLength(1);
+    expect(matches[0]?.rule).toBe('PreflightInvalidStatus');
+    expect(matches[0]?.causes[0]?.scenario.request.url).toBe('{api}/items');
+    const scenarioFile = file('cause.json', matches[0]?.causes[0]?.scenario);
+    expect(cors(['explain', scenarioFile]).stdout).toContain("It does not have HTTP ok status.");
+  });
+
+  it('diagnose: an unrelated line is not recognised (exit 1) with the closest matches', () => {
+    const result = cors(['diagnose', '-'], 'Uncaught ReferenceError: process is not defined');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('line 1: not recognised');
+    expect(result.stdout).toContain('closest:');
+  });
+
+  it('import curl|fetch|har prints a scenario and what was not carried over', () => {
+    const curl = cors(['import', 'curl', '-'], "curl 'https://api.example.com/v1/x' -H 'Origin: http://localhost:3000' -H 'X-Api-Key: k' -H 'Cookie: a=1'");
+    expect(curl.code).toBe(0);
+    const scenario = JSON.parse(curl.stdout) as { request: { url: string; credentials: string; headers: unknown } };
+    expect(scenario.request).toMatchObject({ url: '{api}/v1/x', credentials: 'include', headers: [['X-Api-Key', 'k']] });
+    expect(curl.stderr).toContain('Cookie: (1 cookies)');
+    const fetchJson = cors(['import', 'fetch', '--json', '-'], 'fetch("https://api.example.com/x", { "method": "DELETE", "mode": "cors" })');
+    expect((JSON.parse(fetchJson.stdout) as { scenario: { request: { method: string } }; notCarried: unknown[] }).scenario.request.method).toBe('DELETE');
+    const har = cors(['import', 'har', '--entry', '3', '--json', join(packageDir, 'src', 'import', 'fixtures', 'firefox-handwritten.har')]);
+    expect((JSON.parse(har.stdout) as { entry: number }).entry).toBe(3);
+    expect(cors(['import', 'har', file('not.har', '[1]')]).stderr).toContain('not a HAR file');
+    expect(cors(['import', 'wget', '-']).code).toBe(2);
+  });
 });

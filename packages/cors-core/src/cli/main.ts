@@ -6,14 +6,10 @@ import { DEFAULT_ORIGINS, resolveScenario, type Origins } from '../scenario/plac
 import type { Scenario } from '../scenario/schema';
 import { formatIssue, validateScenarioText } from '../scenario/validate';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { diagnoseCommand, importCommand, type Io } from './commands';
+import { probeCommand } from './probe';
 import { formatExplanation } from './report';
 import { explainPolicy, exportCommand, formatPolicyExplanation, listCommand, parseExportArgs } from './export';
-
-interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readFile: (path: string) => string;
-}
 
 function load(file: string, io: Io): { ok: true; scenarios: Scenario[] } | { ok: false } {
   let text: string;
@@ -102,6 +98,8 @@ export function runCli(argv: readonly string[], io: Io): number {
   if (argv[0] === 'export') return exportMain(argv.slice(1), io);
   let args: CliArgs;
   try {
+    if (argv[0] === 'diagnose') return diagnoseCommand(argv.slice(1), io);
+    if (argv[0] === 'import') return importCommand(argv.slice(1), io);
     args = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -124,4 +122,18 @@ const io: Io = {
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
 };
 
-process.exitCode = runCli(process.argv.slice(2), io);
+const argv = process.argv.slice(2);
+if (argv[0] === 'probe') {
+  // The one command that goes to the network: asynchronous, with the same exit codes.
+  probeCommand(argv.slice(1), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      io.stderr(`cors: ${error instanceof Error ? error.message : String(error)}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
+      process.exitCode = 2;
+    },
+  );
+} else {
+  process.exitCode = runCli(argv, io);
+}
