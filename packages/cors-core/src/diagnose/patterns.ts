@@ -11,7 +11,7 @@ import {
   webkitConsoleMessage,
 } from '../console/index';
 import { CORS_ERROR_KINDS, OTHER_FAILURE_KINDS, type FailureKind } from '../fetch/decision';
-import type { FetchFailure } from '../fetch/main-fetch';
+import type { FetchFailure } from '../fetch/fetch-params';
 import type { Engine } from '../scenario/schema';
 
 /** What a pattern can capture from a pasted line. */

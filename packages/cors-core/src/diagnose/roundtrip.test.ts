@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumConsoleMessage, chromiumRefusedHeaderMessage, firefoxConsoleMessage, webkitConsoleMessage } from '../console/index';
 import { explain } from '../explain/explain';
 import type { FailureKind } from '../fetch/decision';
-import type { FetchFailure } from '../fetch/main-fetch';
+import type { FetchFailure } from '../fetch/fetch-params';
 import type { Engine } from '../scenario/schema';
 import { diagnose } from './diagnose';
 import { messagePatterns, type RuleId } from './patterns';
