@@ -5,3 +5,4 @@ export * from './fetch/index';
 export * from './browsers/index';
 export * from './console/index';
 export * from './explain/index';
+export * from './cookies/index';

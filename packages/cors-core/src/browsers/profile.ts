@@ -2,6 +2,7 @@
 // profile at each point where engines differ; nothing else in the core knows engine names.
 import type { Engine } from '../scenario/schema';
 import type { ExtraSafelist } from '../fetch/request-headers';
+import type { CookieProfile } from '../cookies/profile';
 
 export interface BrowserProfile {
   engine: Engine;
@@ -66,6 +67,10 @@ export interface BrowserProfile {
   preflightCacheBypassModes: readonly string[];
   /** Request cache modes whose preflight result is not stored in the preflight cache. */
   preflightCacheNotStoredModes: readonly string[];
+
+  // --- Cookies --------------------------------------------------------------------------------------
+  /** How the engine stores and sends cookies (src/cookies). */
+  cookies: CookieProfile;
 
   /** Where console messages come from for this engine. */
   consoleFlavour: Engine;

@@ -39,6 +39,23 @@ export const webkitProfile: BrowserProfile = {
   preflightCacheBypassModes: [],
   // `appendEntry` stores whatever the request's cache mode.
   preflightCacheNotStoredModes: [],
+  cookies: {
+    // WebCore/platform/network/CookieJar / NetworkStorageSession: no Lax-by-default; no SameSite = None.
+    defaultSameSite: 'None',
+    refusesCrossSiteSetOf: ['Strict', 'Lax'],
+    noneRequiresSecure: false,
+    // AD-HOC: WebKitGTK (libsoup) stores no Secure cookie from http://*.localhost (shared/RECIPE.md).
+    secureUrls: 'https',
+    sameSiteConsidersRedirectChain: true,
+    // As the verifier launches it (MiniBrowser --cookies-policy=always).
+    thirdPartyCookies: 'allowed',
+    honoursPartitioned: false,
+    partitionedRequiresSecure: false,
+    sources: {
+      defaultSameSite: 'WebKit: no SameSite means None (no Lax by default)',
+      secureUrls: 'WebKitGTK: libsoup stores no Secure cookie from an http:// URL, http://*.localhost included',
+    },
+  },
   consoleFlavour: 'webkit',
   adHocSources: {
     authorizationCoveredByWildcard: 'WebKit: CrossOriginPreflightResultCache.cpp validateCrossOriginHeaders lets `*` cover every name',

@@ -1,7 +1,8 @@
 // https://fetch.spec.whatwg.org/#concept-main-fetch : the whole simulation of one request of a scenario,
 // from `fetch()` / `XMLHttpRequest` to what script sees, hop by hop through the scenario's routes.
 import type { BrowserProfile } from '../browsers/profile';
-import type { Origins } from '../scenario/placeholders';
+import { deploymentOrigins, type Origins } from '../scenario/placeholders';
+import { RunCookies, type ScenarioCookies } from '../cookies/fetch-cookies';
 import type { Outcome, Scenario, ScenarioRequest } from '../scenario/schema';
 import { corsCheck, type CredentialsMode } from './cors-check';
 import { preflightFlavour, type Decision, type Fact, type FailureKind, type Verdict } from './decision';
@@ -80,6 +81,8 @@ export interface SimulationContext {
   cache: PreflightCache;
   /** Milliseconds since the first run started; advanced by each answer's delay. */
   clock: { now: number };
+  /** The cookie jar across the runs (src/cookies); none: cookies are not simulated. */
+  cookies?: ScenarioCookies;
 }
 
 export interface OwnOrigins {
@@ -94,7 +97,7 @@ const serializedOriginOf = memoizeByString((origin) => {
 });
 
 export function ownOriginsOf(origins: Origins): OwnOrigins {
-  return { page: serializedOriginOf(origins.page), all: [origins.page, origins.api, origins.other].map(serializedOriginOf) };
+  return { page: serializedOriginOf(origins.page), all: deploymentOrigins(origins).map(serializedOriginOf) };
 }
 
 /** The request of run `run`: `request` with `runRequests[run]` merged over it. */
@@ -166,6 +169,7 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
     return result('throws-before-send', 0, null, { kind, value, hop, lastUrl: initialText, initialUrl: initialText, duringPreflight: false, status: null });
   }
   const { useCorsPreflightFlag, body } = constructed.request;
+  const runCookies = context.cookies ? new RunCookies(context.cookies, documentOrigin, credentialsMode, note) : undefined;
   let { url, method, appended, headers } = constructed.request;
   const initialUrl = logicalUrl(url);
 
@@ -183,7 +187,10 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
     // A sandboxed (opaque-origin) frame sends no Referer at all in Chromium 156 (observed by the corpus's
     // null-* scenarios), so none is predicted for it.
     if (documentOrigin !== 'null' && serializeOrigin(url) !== documentOrigin) browserHeaders.push(['Referer', `${documentOrigin}/`]);
+    const cookie = runCookies?.request(kind, url, tainting, clock.now) ?? null;
+    if (cookie !== null) browserHeaders.push(['Cookie', cookie]);
     const answer = echoServerAnswer(scenario.server.routes, url, sentMethod, kind, [...wireHeaders, ...browserHeaders], ownOrigins.all);
+    runCookies?.response(kind, url, tainting, answer.headers, clock.now);
     requests.push({ run, hop, kind, method: sentMethod, url: logicalUrl(url), headers: wireHeaders, status: answer.status, routeKey: answer.routeKey, browserHeaders });
     clock.now += answer.delayMs + 1;
     finalAnswerHeaders = answer.headers;
