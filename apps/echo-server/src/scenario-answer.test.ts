@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerScenarioRequest, cookieDomainProblem, rewriteLocation } from './scenario-answer';
+import { answerScenarioRequest, cookieDomainProblem, rewriteCookiePath, rewriteLocation } from './scenario-answer';
 import { encodeRoutes, type WirePath } from './protocol';
 import type { Routes } from '@cors-playground/cors-core';
 
@@ -108,5 +108,19 @@ describe('cookieDomainProblem', () => {
   ])('accepts %s', (cookie, problem) => expect(cookieDomainProblem(cookie, 'http://api.test')).toBe(problem));
   it.each(['a=1; Domain=test', 'a=1; Domain=web.test', 'a=1; Domain=', 'a=1; Path=/; DOMAIN=evil.example'])('refuses %s', (cookie) => {
     expect(cookieDomainProblem(cookie, 'http://api.test')).toMatch(/is not this server's host/);
+  });
+});
+
+describe('rewriteCookiePath (issue 10: a run keeps its cookies to itself)', () => {
+  const wire = { runId: 'A'.repeat(22), payload: 'p' };
+  it.each([
+    ['sid=abc123; Path=/', `sid=abc123; Path=/r/${'A'.repeat(22)}/p/`],
+    ['sid=1; path=/api; Secure', `sid=1; path=/r/${'A'.repeat(22)}/p/api; Secure`],
+    ['sid=1', 'sid=1'],
+    ['sid=1; Path=relative', 'sid=1; Path=relative'],
+    ['path=/x', 'path=/x'],
+    ['__Host-sid=1; Path=/; Secure', '__Host-sid=1; Path=/; Secure'],
+  ])('%s → %s', (line, expected) => {
+    expect(rewriteCookiePath(line, wire)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 // runScenario(): performs a scenario for real (docs/DESIGN.md, "The runner", steps 1-4).
 import {
+  deploymentOrigins,
   formatIssue,
   originOf,
   resolveScenario,
@@ -8,10 +9,11 @@ import {
   type Scenario,
   type ScenarioRequest,
 } from '@cors-playground/cors-core';
-import { encodeRoutes, newRunKey, paths, toWireUrl, type RecordedRequest, type RunRecord, type ServerConfig } from '@cors-playground/echo-server/protocol';
+import { newRunKey, paths, runIdForKey, toWireUrl, type RecordedRequest, type RunRecord, type ServerConfig } from '@cors-playground/echo-server/protocol';
 import { openPerformerFrame, selfPerformer, type Performer } from './frames';
 import type { PreparedRequest } from './messages';
 import type { RunnerResult, RunOptions } from './types';
+import { payloadOf } from './starting-cookies';
 
 /** A run gives up after this long (the longest answer delay a scenario may ask for is 10 s, per hop). */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -33,7 +35,7 @@ export function requestForRun(scenario: Scenario, index: number): ScenarioReques
 function prepare(request: ScenarioRequest, wire: { runId: string; payload: string }, origins: Origins): PreparedRequest {
   const prepared: PreparedRequest = {
     api: request.api,
-    url: toWireUrl(request.url, wire, [origins.page, origins.api, origins.other].map((origin) => originOf(origin) ?? origin)),
+    url: toWireUrl(request.url, wire, deploymentOrigins(origins).map((origin) => originOf(origin) ?? origin)),
     method: request.method,
     headers: request.headers.map(([name, value]) => [name, value]),
     body: request.body,
@@ -74,12 +76,18 @@ export async function runScenario(input: unknown, origins?: Origins, options: Ru
   if (!validation.ok) throw new Error(`invalid scenario: ${validation.errors.map(formatIssue).join('; ')}`);
   const resolvedOrigins = origins ?? (await fetchServerOrigins());
   const scenario = resolveScenario(validation.scenario, resolvedOrigins);
-  const { key, runId } = await newRunKey();
-  const wire = { runId, payload: encodeRoutes(scenario.server.routes) };
+  // Starting cookies are set by top-level visits before this call (`startingCookieVisits`), with the
+  // same key: a runner page cannot make a top-level visit of another site itself.
+  if ((scenario.cookies?.length ?? 0) > 0 && !options.key) {
+    throw new Error('this scenario starts with cookies: visit startingCookieVisits(...) top-level first and pass the same key in options.key');
+  }
+  const { key, runId } = options.key ? { key: options.key, runId: await runIdForKey(options.key) } : await newRunKey();
+  const wire = { runId, payload: payloadOf(scenario) };
   const performer = await openPerformer(scenario.page);
   const runs: RunnerResult['runs'] = [];
   try {
-    let seen = 0;
+    // The starting-cookie visits were recorded under this run id too: they belong to no run.
+    let seen = options.key ? (await readRecord(key)).length : 0;
     for (let index = 0; index < scenario.repeat; index++) {
       const outcome = await performer.perform(prepare(requestForRun(scenario, index), wire, resolvedOrigins));
       const all = await readRecord(key);

@@ -13,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumLaunchOptions, freshChromiumProfile } from '../../../../scripts/chromium';
 import type { RunnerResult } from '../../src/runner/types';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
-import { RUN_END_BINDING, runnerExpression, type EngineRun, type EngineWorker } from './types';
+import { RUN_END_BINDING, runnerExpression, startingCookiesFor, type EngineRun, type EngineWorker } from './types';
 
 export interface ChromiumOptions {
   /** A new browser process and profile per scenario instead of a new context. */
@@ -59,7 +59,14 @@ async function runIn(ready: ReadyPage, scenario: Scenario, origins: Origins): Pr
       ready.entries.push({ kind: 'boundary', index });
     });
   }
-  const result = (await ready.page.evaluate(runnerExpression(scenario, origins, split ? RUN_END_BINDING : null))) as RunnerResult;
+  // Starting cookies: top-level visits first (console entries of those pages are not the scenario's).
+  const start = await startingCookiesFor(scenario, origins);
+  if (start) {
+    for (const url of start.visits) await ready.page.goto(url, { waitUntil: 'load' });
+    await ready.page.goto(`${ready.pageOrigin}/runner.html`, { waitUntil: 'domcontentloaded' });
+    ready.entries.length = 0;
+  }
+  const result = (await ready.page.evaluate(runnerExpression(scenario, origins, split ? RUN_END_BINDING : null, start?.key))) as RunnerResult;
   return { result, consoleTexts: splitConsoleByRun(ready.entries, result.runs.length) };
 }
 

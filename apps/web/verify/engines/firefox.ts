@@ -6,7 +6,7 @@ import type { Origins, Scenario } from '@cors-playground/cors-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import type { RunnerResult } from '../../src/runner/types';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
-import { RUN_END_BINDING, runnerExpression, type EngineRun, type EngineWorker } from './types';
+import { RUN_END_BINDING, runnerExpression, startingCookiesFor, type EngineRun, type EngineWorker } from './types';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -43,8 +43,10 @@ export async function startFirefox(): Promise<EngineWorker> {
           await sleep(CONSOLE_SETTLE_MS);
           entries.push({ kind: 'boundary', index });
         });
+        const start = await startingCookiesFor(scenario, origins);
+        for (const url of start?.visits ?? []) await page.goto(url, { waitUntil: 'load' });
         await page.goto(`${origins.page}/runner.html`, { waitUntil: 'load' });
-        const result = (await page.evaluate(runnerExpression(scenario, origins, RUN_END_BINDING))) as RunnerResult;
+        const result = (await page.evaluate(runnerExpression(scenario, origins, RUN_END_BINDING, start?.key))) as RunnerResult;
         return { result, consoleTexts: splitConsoleByRun(entries, result.runs.length) };
       } finally {
         await context.close();

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Origins, Scenario } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../../src/runner/types';
 import { freePort } from '../free-port';
-import { runnerExpression, type EngineRun, type EngineWorker } from './types';
+import { runnerExpression, startingCookiesFor, type EngineRun, type EngineWorker } from './types';
 
 export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 /** About 2% of new sessions never answer (RECIPE.md): give up after this long and retry once. */
@@ -100,9 +100,11 @@ export async function startWebKit(): Promise<EngineWorker> {
       const session = `/session/${sessionId}`;
       try {
         await webdriver(driver.base, 'POST', `${session}/timeouts`, { script: SCRIPT_TIMEOUT_MS, pageLoad: 30_000 });
+        const start = await startingCookiesFor(scenario, origins);
+        for (const url of start?.visits ?? []) await webdriver(driver.base, 'POST', `${session}/url`, { url });
         await webdriver(driver.base, 'POST', `${session}/url`, { url: `${origins.page}/runner.html` });
         const script = `const done = arguments[arguments.length - 1];
-          ${runnerExpression(scenario, origins, null)}.then(
+          ${runnerExpression(scenario, origins, null, start?.key)}.then(
             (result) => done({ result }),
             (error) => done({ error: String((error && error.message) || error) }),
           );`;
