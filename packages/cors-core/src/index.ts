@@ -2,6 +2,7 @@
 export * from './scenario/index';
 export * from './observe/index';
 export * from './fetch/index';
+export * from './deployment/index';
 export * from './browsers/index';
 export * from './console/index';
 export * from './explain/index';

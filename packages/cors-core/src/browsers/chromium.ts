@@ -26,7 +26,7 @@ function chromiumExtraSafelistedRequestHeader(lowerName: string, value: string):
 }
 
 export const chromiumProfile: BrowserProfile = {
-  engine: 'chromium',
+  browser: 'chromium',
   label: 'Chromium',
   extraSafelistedRequestHeader: chromiumExtraSafelistedRequestHeader,
   corsUnsafeNamesFrom: 'combined',
@@ -91,7 +91,7 @@ export const chromiumProfile: BrowserProfile = {
       partitioned: 'Chromium: CHIPS requires Secure (canonical_cookie.cc)',
     },
   },
-  consoleFlavour: 'chromium',
+  consoleText: (messages) => messages.chromium,
   adHocSources: {
     extraSafelistedRequestHeader: 'Chromium: services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader',
     authorizationCoveredByWildcard: 'Chromium: feature CorsNonWildcardRequestHeadersSupport is disabled (services/network/public/cpp/features.cc)',

@@ -12,7 +12,7 @@ const GECKO_SINGLETON_REQUEST_HEADERS = [
 ];
 
 export const firefoxProfile: BrowserProfile = {
-  engine: 'firefox',
+  browser: 'firefox',
   label: 'Firefox',
   // No client hints or other extra safelisted names (dom/fetch/InternalHeaders.cpp `IsSimpleHeader`).
   extraSafelistedRequestHeader: undefined,
@@ -85,7 +85,7 @@ export const firefoxProfile: BrowserProfile = {
       noneRequiresSecure: 'Firefox: network.cookie.sameSite.noneRequiresSecure',
     },
   },
-  consoleFlavour: 'firefox',
+  consoleText: (messages) => messages.firefox?.text ?? null,
   adHocSources: {
     authorizationCoveredByWildcard: 'Firefox: pref network.cors_preflight.authorization_covered_by_wildcard (nsCORSListenerProxy.cpp), with a console warning',
     preflightCacheBypass: 'Firefox: LOAD_BYPASS_CACHE (cache reload / no-store) skips the preflight cache (nsCORSListenerProxy.cpp StartCORSPreflight)',

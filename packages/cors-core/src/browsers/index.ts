@@ -13,6 +13,6 @@ export const BROWSER_PROFILES: Record<Engine, BrowserProfile> = {
   webkit: webkitProfile,
 };
 
-export function browserProfile(engine: Engine = 'chromium'): BrowserProfile {
-  return BROWSER_PROFILES[engine];
+export function browserProfile(browser: Engine = 'chromium'): BrowserProfile {
+  return BROWSER_PROFILES[browser];
 }

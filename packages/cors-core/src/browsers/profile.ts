@@ -1,11 +1,12 @@
 // A browser profile: where an engine departs from the Fetch standard, as data. The spec code asks the
 // profile at each point where engines differ; nothing else in the core knows engine names.
+import type { ConsoleMessages } from '../console/index';
 import type { Engine } from '../scenario/schema';
 import type { ExtraSafelist } from '../fetch/request-headers';
 import type { CookieProfile } from '../cookies/profile';
 
 export interface BrowserProfile {
-  engine: Engine;
+  browser: Engine;
   /** Shown in explanations, e.g. "Chromium 156". */
   label: string;
 
@@ -71,9 +72,8 @@ export interface BrowserProfile {
   // --- Cookies --------------------------------------------------------------------------------------
   /** How the engine stores and sends cookies (src/cookies). */
   cookies: CookieProfile;
-
-  /** Where console messages come from for this engine. */
-  consoleFlavour: Engine;
+  /** Which of the console texts computed for a run (every engine's) this browser prints. */
+  consoleText: (messages: ConsoleMessages) => string | null;
   /** The engine source behind a deviation, shown with the step it decided (`AD-HOC`). */
   adHocSources: AdHocSources;
 }

@@ -5,7 +5,7 @@
 import type { BrowserProfile } from './profile';
 
 export const webkitProfile: BrowserProfile = {
-  engine: 'webkit',
+  browser: 'webkit',
   label: 'WebKit',
   // No client hints or other extra safelisted names (CrossOriginAccessControl.cpp `isCrossOriginSafeRequestHeader`).
   extraSafelistedRequestHeader: undefined,
@@ -56,7 +56,7 @@ export const webkitProfile: BrowserProfile = {
       secureUrls: 'WebKitGTK: libsoup stores no Secure cookie from an http:// URL, http://*.localhost included',
     },
   },
-  consoleFlavour: 'webkit',
+  consoleText: (messages) => messages.webkit,
   adHocSources: {
     authorizationCoveredByWildcard: 'WebKit: CrossOriginPreflightResultCache.cpp validateCrossOriginHeaders lets `*` cover every name',
     preflightCacheErase: 'WebKit: CrossOriginPreflightResultCache.cpp canSkipPreflight removes an item that does not allow the request',

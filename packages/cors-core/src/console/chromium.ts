@@ -3,7 +3,7 @@
 // against Chromium 156 (Debian build) with a real page: 156 no longer appends "If an opaque response
 // serves your needs..." and keeps " Have the server send the header with a valid value." for fetch only.
 import type { FailureKind } from '../fetch/decision';
-import type { FetchFailure } from '../fetch/main-fetch';
+import type { FetchFailure } from '../fetch/fetch-params';
 
 const PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
 const VALID_VALUE_HINT = ' Have the server send the header with a valid value.';

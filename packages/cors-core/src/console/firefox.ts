@@ -1,7 +1,7 @@
 // Firefox's console text: dom/locales/en-US/chrome/security/security.properties (CORS block), with the
 // MDN page DevTools links each reason to. URLs are logical (no wire prefix). Checked against Firefox ESR
 // 153 by `pnpm verify --browser firefox` (the runner captures the console).
-import type { FetchFailure } from '../fetch/main-fetch';
+import type { FetchFailure } from '../fetch/fetch-params';
 import type { Decision } from '../fetch/decision';
 
 export const MDN_CORS_ERRORS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/';

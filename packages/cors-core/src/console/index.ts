@@ -1,5 +1,5 @@
 // The console messages each engine prints for one run's result.
-import type { RunSimulation } from '../fetch/main-fetch';
+import type { RunSimulation } from '../fetch/run';
 import { chromiumConsoleMessage, chromiumDevtoolsIssue, chromiumRefusedHeaderMessage } from './chromium';
 import { firefoxConsoleMessage, firefoxCookieMessages, MDN_SET_COOKIE } from './firefox';
 import { webkitConsoleMessage } from './webkit';

@@ -2,7 +2,7 @@
 // CrossOriginPreflightChecker.cpp, read through stored copies and user reports): WebKit logs the reason,
 // then "Fetch API cannot load <url> due to access control checks." This returns the reason line.
 // Medium confidence: WebKitWebDriver exposes no console, so the differential runner cannot check it.
-import type { FetchFailure } from '../fetch/main-fetch';
+import type { FetchFailure } from '../fetch/fetch-params';
 
 export function webkitConsoleMessage(failure: FetchFailure, documentOrigin: string): string | null {
   const status = failure.status ?? 0;

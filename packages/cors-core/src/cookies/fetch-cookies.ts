@@ -3,14 +3,14 @@
 // 15 ("If includeCredentials is true, the user agent should parse and store response `Set-Cookie`
 // headers"), with the jar (RFC 6265bis) deciding which cookie goes and which is kept.
 import type { CredentialsMode } from '../fetch/cors-check';
-import type { Fact, Verdict } from '../fetch/decision';
+import type { DecisionCode, Fact, Verdict } from '../fetch/decision';
 import type { ParsedUrl } from '../fetch/urls';
 import type { ResponseTainting } from '../fetch/response-exposure';
 import type { CookieJar, CookieContext, CookieDecision } from './jar';
 import { obtainSite, isSameSite, type Site } from './sites';
 
 /** How the simulation records a decision (main-fetch's `note`). */
-export type NoteDecision = (algorithm: string, anchor: string, verdict: Verdict, code: string, facts?: Record<string, Fact>, adHoc?: string) => void;
+export type NoteDecision = (algorithm: string, anchor: string, verdict: Verdict, code: DecisionCode, facts?: Record<string, Fact>, adHoc?: string) => void;
 
 const HTTP_NETWORK_OR_CACHE_FETCH = '#concept-http-network-or-cache-fetch';
 const HTTP_NETWORK_FETCH = '#concept-http-network-fetch';

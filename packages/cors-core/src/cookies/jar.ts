@@ -3,6 +3,7 @@
 // engine's choices from its CookieProfile. Each store or send decision comes back with a code and facts,
 // which the simulation records and the explanation turns into a sentence.
 import type { ParsedUrl } from '../fetch/urls';
+import type { CookieDecisionCode } from '../fetch/decision';
 import type { CookieProfile, CookieRule, ThirdPartyCookies } from './profile';
 import { parseSetCookie, MAX_COOKIE_AGE_SECONDS, RFC6265BIS, CHIPS, type SameSiteEnforcement } from './set-cookie';
 import { isPotentiallyTrustworthy, isPublicSuffix, isSameSite, obtainSite, type Site } from './sites';
@@ -41,7 +42,7 @@ export interface CookieContext {
 }
 
 export interface CookieDecision {
-  code: string;
+  code: CookieDecisionCode;
   facts: Record<string, string | number | boolean | null>;
   /** The RFC section (or CHIPS) that decides it. */
   anchor: string;

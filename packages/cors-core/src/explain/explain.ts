@@ -1,12 +1,12 @@
 // explain(): a scenario in, the chosen browser's prediction and the steps that lead to it out.
-import { browserProfile } from '../browsers/index';
+import { browserProfile, type BrowserProfile } from '../browsers/index';
 import { consoleMessagesFor, type ConsoleMessages } from '../console/index';
 import { FETCH_SPEC, type Decision } from '../fetch/decision';
-import { ownOriginsOf, predictedHeaderMap, simulateRun, type RunSimulation } from '../fetch/main-fetch';
-import { memoizeByString } from '../fetch/memo';
+import { ownOriginsOf, predictedHeaderMap, simulateRun, type RunSimulation } from '../fetch/run';
+import { memoizeByString } from '../speed/memo';
 import { PreflightCache } from '../fetch/preflight-cache';
 import { DEFAULT_ORIGINS, type Origins } from '../scenario/placeholders';
-import { resolveScenarioShared } from './resolve';
+import { resolveScenarioShared } from '../speed/resolve-shared';
 import type { Engine, Scenario } from '../scenario/schema';
 import { sentenceFor } from './sentences';
 import type { ExplainedRequest, Explanation, ExplanationStep, PredictionRun } from './types';
@@ -28,7 +28,7 @@ export interface ExplainOptions {
 /** The link of a spec anchor. Remembered per anchor: every step that cites it shares one string. */
 const specLink = memoizeByString((anchor) => (anchor.startsWith('#') ? `${FETCH_SPEC}${anchor}` : anchor));
 
-function predictionRun(run: RunSimulation, messages: ConsoleMessages, browser: Engine): PredictionRun {
+function predictionRun(run: RunSimulation, messages: ConsoleMessages, profile: BrowserProfile): PredictionRun {
   const firstPreflight = run.requests.find((request) => request.kind === 'preflight');
   const firstActual = run.requests.find((request) => request.kind === 'actual');
   const preflightMap = predictedHeaderMap(firstPreflight);
@@ -42,7 +42,7 @@ function predictionRun(run: RunSimulation, messages: ConsoleMessages, browser: E
   // `cookie` is always listed, so that "no cookie was sent" is a prediction too.
   const receivedHeaders: Record<string, string | null> = { origin: actualMap.origin ?? null, cookie: actualMap.cookie ?? null };
   for (const name of Object.keys(actualMap)) receivedHeaders[name] = actualMap[name] as string;
-  const console = browser === 'chromium' ? messages.chromium : browser === 'firefox' ? (messages.firefox?.text ?? null) : messages.webkit;
+  const console = profile.consoleText(messages);
   const preflightCount = run.requests.filter((request) => request.kind === 'preflight').length;
   return {
     preflight: preflightCount > 0,
@@ -90,7 +90,7 @@ export function explain(scenario: Scenario, options: ExplainOptions = {}): Expla
     jars.push(cookies.jar.list(cookies.epochMs + context.clock.now));
   }
   const messages = simulations.map(consoleMessagesFor);
-  const runs = simulations.map((simulation, index) => predictionRun(simulation, messages[index] as ConsoleMessages, browser));
+  const runs = simulations.map((simulation, index) => predictionRun(simulation, messages[index] as ConsoleMessages, profile));
   const first = runs[0] as PredictionRun;
   // Plain loops rather than flatMap and object spreads with added keys: in Node 20 those are an order of
   // magnitude slower, and explain() builds these objects for every step of every scenario.

@@ -1,6 +1,6 @@
 // One plain sentence per decision, with the concrete values. Kept apart from the spec code: the spec
 // code records what it decided (a code and facts); this file says it in words.
-import type { Decision, Fact } from '../fetch/decision';
+import type { CookieDecisionCode, CorsCheckCode, Decision, Fact } from '../fetch/decision';
 import { whyOriginsDiffer } from './differences';
 
 const q = (value: Fact | undefined): string => {
@@ -31,7 +31,7 @@ function unsafeReasons(reasons: Fact | undefined): string {
     .join('; ');
 }
 
-function corsCheckSentence(code: string, f: Record<string, Fact>, subject: string): string | undefined {
+function corsCheckSentence(code: CorsCheckCode, f: Record<string, Fact>, subject: string): string {
   const acao = str(f.allowOrigin);
   const origin = str(f.requestOrigin);
   switch (code) {
@@ -53,20 +53,20 @@ function corsCheckSentence(code: string, f: Record<string, Fact>, subject: strin
       return `\`Access-Control-Allow-Origin\` is exactly ${q(acao)} and \`Access-Control-Allow-Credentials\` is \`true\`, as a credentialed request requires.`;
     case 'acac-not-true':
       return `The request includes credentials, so \`Access-Control-Allow-Credentials\` must be exactly \`true\`; it is ${f.allowCredentials === null ? 'missing' : q(f.allowCredentials)}.`;
-    default:
-      return undefined;
   }
 }
 
+/** The sentence of a decision. The switch covers every `DecisionCode` (no default): a code without a sentence does not compile. */
 export function sentenceFor(decision: Decision): string {
   const f = decision.facts;
   const c = decision.code;
-  if (c.startsWith('preflight-acao') || c.startsWith('preflight-acac')) {
-    return corsCheckSentence(c.slice('preflight-'.length), f, 'The preflight answer') ?? c;
-  }
-  const corsSentence = corsCheckSentence(c, f, f.redirect ? 'The redirect answer' : 'The answer');
-  if (corsSentence) return corsSentence;
   switch (c) {
+    case 'preflight-acao-missing': case 'preflight-acao-wildcard': case 'preflight-acao-wildcard-with-credentials': case 'preflight-acao-multiple':
+    case 'preflight-acao-invalid': case 'preflight-acao-mismatch': case 'preflight-acao-match': case 'preflight-acao-match-acac-true': case 'preflight-acac-not-true':
+      return corsCheckSentence(c.slice('preflight-'.length) as CorsCheckCode, f, 'The preflight answer');
+    case 'acao-missing': case 'acao-wildcard': case 'acao-wildcard-with-credentials': case 'acao-multiple': case 'acao-invalid':
+    case 'acao-mismatch': case 'acao-match': case 'acao-match-acac-true': case 'acac-not-true':
+      return corsCheckSentence(c, f, f.redirect ? 'The redirect answer' : 'The answer');
     case 'url-invalid': return `${q(f.url)} is not a valid URL, so ${str(f.api)} throws a TypeError and nothing is sent.`;
     case 'url-credentials': return `${q(f.url)} contains a username or password, so ${str(f.api)} throws a TypeError and nothing is sent.`;
     case 'method-invalid': return `${q(f.method)} is not a valid method (a token), so ${str(f.api)} throws before sending.`;
@@ -139,7 +139,9 @@ export function sentenceFor(decision: Decision): string {
     case 'redirect-authorization-removed': return 'The redirect goes to another origin, so `Authorization` is removed.';
     case 'origin-tainted': return `The redirect from ${q(f.from)} to ${q(f.to)} crosses origins after the request already left ${q(f.origin)}: from now on the request's origin is serialized as \`null\`.`;
     case 'redirect-followed': return `The browser follows the ${str(f.status)} redirect to ${q(f.to)}.`;
-    default: return cookieSentence(c, f) ?? c;
+    case 'cookie-stored': case 'cookie-replaced': case 'cookie-deleted': case 'cookie-expired-on-arrival': case 'cookie-not-stored':
+    case 'cookies-sent': case 'cookie-withheld': case 'cookies-no-credentials': case 'cookies-not-on-preflight':
+      return cookieSentence(c, f);
   }
 }
 
@@ -170,7 +172,7 @@ const WITHHELD: Record<string, (f: Record<string, Fact>) => string> = {
 };
 
 /** Sentences for the cookie decisions (src/cookies). */
-function cookieSentence(c: string, f: Record<string, Fact>): string | undefined {
+function cookieSentence(c: CookieDecisionCode, f: Record<string, Fact>): string {
   switch (c) {
     case 'cookie-stored':
     case 'cookie-replaced':
@@ -188,6 +190,5 @@ function cookieSentence(c: string, f: Record<string, Fact>): string | undefined 
     }
     case 'cookies-no-credentials': return `The browser holds ${q(f.names)} for this URL but sends no cookie: the request does not include credentials (credentials mode ${q(f.credentials)}${f.credentials === 'same-origin' ? ', and the request is not same-origin' : ''}).`;
     case 'cookies-not-on-preflight': return `The preflight carries no cookie (${q(f.names)} would go with the actual request): a preflight is always sent without credentials.`;
-    default: return undefined;
   }
 }

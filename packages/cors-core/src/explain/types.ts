@@ -1,5 +1,5 @@
 // The shape explain() returns. Stable: the web app, the CLI and the verifier read it.
-import type { PredictedRequest } from '../fetch/main-fetch';
+import type { PredictedRequest } from '../fetch/fetch-params';
 import type { FilledExpectRun } from '../scenario/filled-expect';
 import type { Engine } from '../scenario/schema';
 import type { StoredCookie } from '../cookies/jar';

@@ -1,6 +1,6 @@
 // The one-sentence verdict the UI shows above the steps.
 import type { FailureKind } from '../fetch/decision';
-import type { RunSimulation } from '../fetch/main-fetch';
+import type { RunSimulation } from '../fetch/run';
 
 const BLOCKED: Partial<Record<FailureKind, string>> = {
   MissingAllowOriginHeader: 'the answer has no Access-Control-Allow-Origin',

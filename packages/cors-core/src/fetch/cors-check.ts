@@ -1,14 +1,15 @@
 // https://fetch.spec.whatwg.org/#concept-cors-check
+import { withFacts } from '../speed/facts';
 import { getHeader, type HeaderLines } from './header-list';
 import type { BrowserProfile } from '../browsers/profile';
-import type { CorsErrorKind, Fact } from './decision';
+import type { CorsCheckCode, CorsErrorKind, Fact } from './decision';
 import { parseUrl } from './urls';
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
 
 export type CorsCheckResult =
-  | { result: 'success'; code: string; facts: Record<string, Fact> }
-  | { result: 'failure'; error: CorsErrorKind; code: string; value: string; facts: Record<string, Fact> };
+  | { result: 'success'; code: CorsCheckCode; facts: Record<string, Fact> }
+  | { result: 'failure'; error: CorsErrorKind; code: CorsCheckCode; value: string; facts: Record<string, Fact> };
 
 const SPACE_OR_COMMA = /[ ,]/;
 
@@ -74,7 +75,7 @@ export function corsCheck(
   if (credentialsMode !== 'include') return { result: 'success', code: 'acao-match', facts };
   // 6-7.
   const credentials = getHeader(responseHeaders, 'Access-Control-Allow-Credentials');
-  if (credentials === 'true') return { result: 'success', code: 'acao-match-acac-true', facts: Object.assign({}, facts, { allowCredentials: credentials }) };
+  if (credentials === 'true') return { result: 'success', code: 'acao-match-acac-true', facts: withFacts(facts, { allowCredentials: credentials }) };
   // 8.
-  return { result: 'failure', error: 'InvalidAllowCredentials', code: 'acac-not-true', value: credentials ?? '', facts: Object.assign({}, facts, { allowCredentials: credentials }) };
+  return { result: 'failure', error: 'InvalidAllowCredentials', code: 'acac-not-true', value: credentials ?? '', facts: withFacts(facts, { allowCredentials: credentials }) };
 }

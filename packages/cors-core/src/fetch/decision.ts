@@ -15,12 +15,49 @@ export interface Decision {
   /** The spec anchor, e.g. "#concept-cors-check". */
   anchor: string;
   verdict: Verdict;
-  /** What was decided, as a stable code the explanation turns into a sentence. */
-  code: string;
+  /** What was decided, as a stable code the explanation turns into a sentence (explain/sentences.ts). */
+  code: DecisionCode;
   facts: Record<string, Fact>;
   /** Set when a browser deviation (AD-HOC) decided it: names the engine source. */
   adHoc?: string;
 }
+
+/** What a CORS check (https://fetch.spec.whatwg.org/#concept-cors-check) decided about `Access-Control-Allow-Origin` / `-Credentials`. */
+export type CorsCheckCode =
+  | 'acao-missing' | 'acao-wildcard' | 'acao-wildcard-with-credentials' | 'acao-multiple' | 'acao-invalid'
+  | 'acao-mismatch' | 'acao-match' | 'acao-match-acac-true' | 'acac-not-true';
+
+/**
+ * Every code a decision can carry, by the algorithm that records it. Closed: explain/sentences.ts has one
+ * sentence per code, so a new code without a sentence does not compile.
+ */
+export type DecisionCode =
+  // new Request() / Headers / XHR open(), setRequestHeader(), send() (request-construction.ts)
+  | 'url-invalid' | 'url-credentials' | 'method-invalid' | 'method-forbidden' | 'method-normalized' | 'method-case-kept'
+  | 'no-cors-method' | 'only-if-cached' | 'header-name-invalid' | 'header-value-invalid' | 'header-forbidden-dropped'
+  | 'header-no-cors-dropped' | 'body-with-get' | 'body-content-type-added'
+  // main fetch
+  | 'same-origin' | 'same-origin-mode' | 'no-cors-redirect-mode' | 'no-cors' | 'scheme-not-http' | 'cross-origin'
+  | 'cors-sticky' | 'unreachable-host' | 'opaque-response' | 'response-cors' | 'response-basic'
+  // HTTP fetch: is a preflight needed, the preflight cache, the answer, the CORS check, the redirect mode
+  | 'preflight-needed' | 'preflight-not-needed' | 'browser-extra-safelisted'
+  | 'preflight-cache-hit' | 'preflight-cache-expired' | 'preflight-cache-insufficient' | 'preflight-cache-bypassed' | 'preflight-cache-empty'
+  | 'answer' | CorsCheckCode | 'redirect-mode-error' | 'redirect-mode-manual'
+  // CORS-preflight fetch
+  | 'preflight-sent' | 'preflight-redirected' | `preflight-${CorsCheckCode}` | 'preflight-status-not-ok' | 'preflight-status-ok'
+  | 'acam-unparsable' | 'acah-unparsable' | 'method-not-allowed' | 'method-listed' | 'method-safelisted' | 'method-wildcard'
+  | 'authorization-covered-by-wildcard' | 'authorization-not-listed' | 'header-not-allowed' | 'headers-wildcard' | 'headers-listed'
+  | 'max-age' | 'preflight-cache-stored' | 'preflight-cache-not-stored'
+  // HTTP-redirect fetch
+  | 'location-invalid' | 'location-not-http' | 'too-many-redirects' | 'location-credentials' | 'redirect-method-get'
+  | 'redirect-authorization-removed' | 'origin-tainted' | 'redirect-followed'
+  // cookies (src/cookies): storage, retrieval, and the fetch steps that skip them
+  | CookieDecisionCode;
+
+/** What the cookie steps decided (RFC 6265bis storage and retrieval, Fetch's includeCredentials). */
+export type CookieDecisionCode =
+  | 'cookie-stored' | 'cookie-replaced' | 'cookie-deleted' | 'cookie-expired-on-arrival' | 'cookie-not-stored'
+  | 'cookies-sent' | 'cookie-withheld' | 'cookies-no-credentials' | 'cookies-not-on-preflight';
 
 /** The error kinds Chromium reports (services/network/public/mojom/cors.mojom `CorsError`). */
 export const CORS_ERROR_KINDS = [

@@ -16,5 +16,10 @@ export {
 } from './response-exposure';
 export * from './decision';
 export * from './urls';
-export * from './network';
+export * from './fetch-params';
+export * from './run';
 export * from './main-fetch';
+export * from './http-fetch';
+export * from './cors-preflight-fetch';
+export * from './http-network-fetch';
+export * from './http-redirect-fetch';

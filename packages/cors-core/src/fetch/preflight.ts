@@ -1,7 +1,8 @@
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 : the preflight request and the checks on its answer.
 import type { BrowserProfile } from '../browsers/profile';
+import { withFacts } from '../speed/facts';
 import { corsCheck, type CredentialsMode } from './cors-check';
-import { preflightFlavour, type CorsErrorKind, type Fact } from './decision';
+import { preflightFlavour, type CorsErrorKind, type DecisionCode, type Fact } from './decision';
 import { extractHeaderListValues, getHeader, type HeaderLines } from './header-list';
 import { isCorsSafelistedMethod } from './methods';
 import { isCorsNonWildcardRequestHeaderName } from './request-headers';
@@ -47,7 +48,7 @@ export interface PreflightInput {
 
 export interface PreflightCheck {
   verdict: 'pass' | 'fail' | 'info';
-  code: string;
+  code: DecisionCode;
   anchor: string;
   facts: Record<string, Fact>;
   adHoc?: string;
@@ -112,7 +113,7 @@ export function checkPreflightAnswer(input: PreflightInput, status: number, head
   if (!methodListed && !isCorsSafelistedMethod(input.method) && !methodWildcard) {
     const caseOnly = methods.some((m) => m.toLowerCase() === input.method.toLowerCase());
     const starWithCredentials = credentialed && methods.includes('*');
-    checks.push({ verdict: 'fail', code: 'method-not-allowed', anchor: ANCHOR, facts: Object.assign({}, methodFacts, { caseOnly, starWithCredentials }) });
+    checks.push({ verdict: 'fail', code: 'method-not-allowed', anchor: ANCHOR, facts: withFacts(methodFacts, { caseOnly, starWithCredentials }) });
     return fail('MethodDisallowedByPreflightResponse', input.method);
   }
   checks.push({

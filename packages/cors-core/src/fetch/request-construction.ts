@@ -3,7 +3,7 @@
 import type { BrowserProfile } from '../browsers/profile';
 import { hasForbiddenValueByte, isByteString, isHeaderName, normalizeHeaderValue } from '../scenario/header-syntax';
 import type { ScenarioRequest } from '../scenario/schema';
-import type { Fact, FailureKind, Verdict } from './decision';
+import type { DecisionCode, Fact, FailureKind, Verdict } from './decision';
 import { combineHeaderList, getHeader } from './header-list';
 import { isCorsSafelistedMethod, isForbiddenMethod, isMethod, normalizeMethod } from './methods';
 import { isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from './request-headers';
@@ -17,7 +17,7 @@ export interface Refusal {
   value: string;
   algorithm: string;
   anchor: string;
-  code: string;
+  code: DecisionCode;
   facts: Record<string, Fact>;
 }
 
@@ -34,7 +34,7 @@ export interface ConstructedRequest {
 }
 
 export interface ConstructionLog {
-  note: (algorithm: string, anchor: string, verdict: Verdict, code: string, facts?: Record<string, Fact>) => void;
+  note: (algorithm: string, anchor: string, verdict: Verdict, code: DecisionCode, facts?: Record<string, Fact>) => void;
   /** Names `setRequestHeader()` refused (XHR). */
   refusedHeaders: string[];
 }
@@ -52,7 +52,7 @@ export function constructRequest(
   const { note, refusedHeaders } = log;
   const api = request.api;
   const apiName = api === 'xhr' ? 'XMLHttpRequest' : 'fetch()';
-  const refuse = (kind: FailureKind, value: string, algorithm: string, anchor: string, code: string, facts: Record<string, Fact>) =>
+  const refuse = (kind: FailureKind, value: string, algorithm: string, anchor: string, code: DecisionCode, facts: Record<string, Fact>) =>
     ({ ok: false, refusal: { kind, value, algorithm, anchor, code, facts } }) as const;
   const constructor = api === 'xhr' ? 'XMLHttpRequest open() and send()' : 'new Request()';
   const constructorAnchor = api === 'xhr' ? 'https://xhr.spec.whatwg.org/#the-open()-method' : '#dom-request';

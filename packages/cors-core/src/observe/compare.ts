@@ -79,18 +79,21 @@ function withoutConsole(run: ExpectRun): ExpectRun {
 }
 
 /**
- * The expectation of a scenario in an engine: `expect` with `expectBy[engine]` merged over it (header
+ * The expectation of a scenario in a browser: `expect` with `expectBy[browser]` merged over it (header
  * maps name by name, `runs` entry by entry). Undefined when the scenario expects nothing.
  *
  * `expect` describes Chromium unless overridden (shared/scenario-format.md), and a console text is
  * one engine's wording: so for Firefox and WebKit the console text of `expect` is left out, and only
- * a console text given in `expectBy[engine]` is expected.
+ * a console text given in `expectBy[browser]` is expected.
  */
-export function expectFor(scenario: Pick<Scenario, 'expect' | 'expectBy'>, engine: Engine): Expect | undefined {
+/** The browser `expect` describes (shared/scenario-format.md); `expectBy` holds the others' differences. */
+const EXPECT_DESCRIBES: Engine = 'chromium';
+
+export function expectFor(scenario: Pick<Scenario, 'expect' | 'expectBy'>, browser: Engine): Expect | undefined {
   const base = scenario.expect;
-  const over = scenario.expectBy?.[engine];
+  const over = scenario.expectBy?.[browser];
   if (!base && !over) return undefined;
-  const ownWording = (run: ExpectRun | undefined): ExpectRun | undefined => (run && engine !== 'chromium' ? withoutConsole(run) : run);
+  const ownWording = (run: ExpectRun | undefined): ExpectRun | undefined => (run && browser !== EXPECT_DESCRIBES ? withoutConsole(run) : run);
   const { runs: _baseRuns, ...baseTop } = base ?? {};
   const { runs: _overRuns, ...overTop } = over ?? {};
   const merged: Expect = mergeRun(ownWording(baseTop), overTop);

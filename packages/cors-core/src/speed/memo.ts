@@ -1,6 +1,4 @@
-// explain() asks the same few questions on every run of every scenario: the serialized origin of each
-// configured origin, the URL of the runner page. Parsing them again each time was a tenth of
-// explain()'s cost, so these pure functions of one string remember their recent answers.
+// Pure functions of one string that remember their recent answers (remembered.ts, explain's spec links).
 
 /** Past this many distinct keys the cache starts over: the keys are a deployment's few origins. */
 const MAX_ENTRIES = 64;

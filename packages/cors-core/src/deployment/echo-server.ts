@@ -1,13 +1,14 @@
-// The network, as far as a scenario goes: what the echo server answers to a request. Not a spec
-// algorithm: it mirrors the echo server (DESIGN.md) with the same shared functions (`matchRoute`,
-// `resolveRequestPlaceholders`), so the predicted answers are the ones the server sends.
+// The deployment's server, as far as a scenario goes: what the echo server answers to a request. Not a
+// spec algorithm: it mirrors the echo server (DESIGN.md) with the same shared functions (`matchRoute`,
+// `resolveRequestPlaceholders`, the Location rule), so the predicted answers are the ones the server sends.
 import type { Origins } from '../scenario/placeholders';
 import { deploymentOrigins, resolveRequestPlaceholders } from '../scenario/placeholders';
 import { echoServerFramingHeaders, matchRoute, NO_ROUTE_ANSWER, type RequestKind } from '../scenario/routes';
 import type { Routes } from '../scenario/schema';
 import { isLowerCaseMatch } from '../scenario/header-syntax';
-import type { HeaderLines } from './header-list';
-import { parseUrl, serializeOrigin, type ParsedUrl } from './urls';
+import type { HeaderLines } from '../fetch/header-list';
+import { parseUrl, serializeOrigin, type ParsedUrl } from '../fetch/urls';
+import { FOREIGN_LOCATION_ANSWER, locationStaysInDeployment } from './location-rule';
 
 export interface ServerAnswer {
   status: number;
@@ -19,16 +20,6 @@ export interface ServerAnswer {
   /** Why the server did not answer from the routes. */
   note: 'no-route' | 'no-answer-of-this-kind' | 'location-outside-deployment' | null;
 }
-
-/**
- * The answer the echo server sends when a `Location` points outside its origins (no open redirect): its
- * JSON error answer, without CORS headers. NOTE: its Content-Length depends on the error text, so it is
- * not predicted (it only matters to a page on the same origin as the server).
- */
-export const FOREIGN_LOCATION_ANSWER = {
-  status: 400,
-  headers: [['Content-Type', 'application/json; charset=utf-8'], ['Cache-Control', 'no-store'], ['X-Content-Type-Options', 'nosniff']] as [string, string][],
-};
 
 /** `ownOrigins`: the serialized origins the echo server serves (page, api, other). */
 export function echoServerAnswer(routes: Routes, url: ParsedUrl, method: string, kind: RequestKind, requestHeaders: HeaderLines, ownOrigins: readonly string[]): ServerAnswer {
@@ -51,8 +42,7 @@ export function echoServerAnswer(routes: Routes, url: ParsedUrl, method: string,
   // any status) that it cannot resolve or whose target is not one of its own origins: no open redirect.
   for (const [name, value] of headers) {
     if (!isLowerCaseMatch(name, 'location')) continue;
-    const target = parseUrl(value, url);
-    const ownTarget = target !== undefined && (target.scheme === 'http' || target.scheme === 'https') && ownOrigins.includes(serializeOrigin(target));
+    const ownTarget = locationStaysInDeployment(value, url, ownOrigins);
     if (!ownTarget) return { ...result, ...FOREIGN_LOCATION_ANSWER, body: '', note: 'location-outside-deployment' };
   }
   return result;
