@@ -83,6 +83,7 @@ export const chromiumProfile: BrowserProfile = {
     thirdPartyCookies: 'allowed',
     // CHIPS (net/cookies/cookie_partition_key.cc); canonical_cookie.cc refuses Partitioned without Secure.
     honoursPartitioned: true,
+    enforcesNamePrefixes: true,
     partitionedRequiresSecure: true,
     sources: {
       defaultSameSite: 'Chromium: SameSite=Lax by default (net/cookies/cookie_util.cc, kSameSiteByDefaultCookies)',

@@ -79,6 +79,7 @@ export const firefoxProfile: BrowserProfile = {
     // As the verifier launches it (network.cookie.cookieBehavior 0).
     thirdPartyCookies: 'allowed',
     honoursPartitioned: true,
+    enforcesNamePrefixes: true,
     partitionedRequiresSecure: false,
     sources: {
       defaultSameSite: 'Firefox: network.cookie.sameSite.laxByDefault is false (no SameSite = None)',

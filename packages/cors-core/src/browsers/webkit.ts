@@ -50,8 +50,10 @@ export const webkitProfile: BrowserProfile = {
     // As the verifier launches it (MiniBrowser --cookies-policy=always).
     thirdPartyCookies: 'allowed',
     honoursPartitioned: false,
+    enforcesNamePrefixes: false,
     partitionedRequiresSecure: false,
     sources: {
+      namePrefixes: 'WebKitGTK: a `__Secure-` cookie without Secure is stored and sent (observed in WebKitGTK 2.50; libsoup does not check name prefixes)',
       defaultSameSite: 'WebKit: no SameSite means None (no Lax by default)',
       secureUrls: 'WebKitGTK: libsoup stores no Secure cookie from an http:// URL, http://*.localhost included',
     },

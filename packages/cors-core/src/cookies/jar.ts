@@ -175,7 +175,8 @@ export class CookieJar {
       return refuse('samesite-none-insecure', section('5.7'), { name }, this.adHoc('noneRequiresSecure'));
     }
     // 17-18. Cookie name prefixes (4.1.3).
-    const lowerName = name.toLowerCase();
+    const lowerName = this.profile.enforcesNamePrefixes ? name.toLowerCase() : '';
+    // (An engine that does not enforce them: profile `enforcesNamePrefixes`.)
     if (lowerName.startsWith('__secure-') && !attrs.secure) return refuse('prefix-secure', section('4.1.3.1'), { name });
     if (lowerName.startsWith('__host-') && (!attrs.secure || !hostOnly || attrs.path !== '/')) return refuse('prefix-host', section('4.1.3.2'), { name });
     // CHIPS: Partitioned cookies must be Secure (Chromium); they are kept under the top-level site.

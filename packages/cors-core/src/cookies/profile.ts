@@ -25,8 +25,10 @@ export interface CookieProfile {
   honoursPartitioned: boolean;
   /** A `Partitioned` cookie without `Secure` is refused. */
   partitionedRequiresSecure: boolean;
+  /** The `__Secure-` and `__Host-` name prefixes are enforced (RFC 6265bis 4.1.3). */
+  enforcesNamePrefixes: boolean;
   /** The engine source behind each value, shown with the decisions it takes. */
   sources: Partial<Record<CookieRule, string>>;
 }
 
-export type CookieRule = 'defaultSameSite' | 'refusesCrossSiteSet' | 'noneRequiresSecure' | 'secureUrls' | 'redirectChain' | 'thirdPartyCookies' | 'partitioned';
+export type CookieRule = 'defaultSameSite' | 'refusesCrossSiteSet' | 'noneRequiresSecure' | 'secureUrls' | 'redirectChain' | 'thirdPartyCookies' | 'partitioned' | 'namePrefixes';
