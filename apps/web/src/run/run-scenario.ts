@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand';
 import { observeRun, type RunnerResult } from '../core/adapter';
 import { RUN_SCENARIO, RUNNER_READY, SCENARIO_RESULT, type ScenarioResultMessage } from '../runner/messages';
 import { appStore, type AppState } from '../store/store';
+import { visitStartingCookies } from './visit-starting-cookies';
 
 /** How long the runner page may take to load. */
 export const RUNNER_LOAD_TIMEOUT_MS = 10_000;
@@ -60,7 +61,7 @@ function runnerFrameOn(pageOrigin: string): Promise<RunnerFrame> {
 let nextMessageId = 1;
 
 /** Sends one scenario to the runner and waits for its result. */
-async function askRunner(scenario: Scenario, origins: Origins): Promise<RunnerResult> {
+async function askRunner(scenario: Scenario, origins: Origins, key?: string): Promise<RunnerResult> {
   const frame = await runnerFrameOn(origins.page);
   const id = `run-${nextMessageId++}`;
   return new Promise<RunnerResult>((resolve, reject) => {
@@ -80,7 +81,7 @@ async function askRunner(scenario: Scenario, origins: Origins): Promise<RunnerRe
       else finish(new Error(data.error?.message ?? 'the runner answered without a result'));
     }
     window.addEventListener('message', onMessage);
-    frame.window.postMessage({ type: RUN_SCENARIO, id, scenario, origins }, frame.origin);
+    frame.window.postMessage({ type: RUN_SCENARIO, id, scenario, origins, ...(key ? { key } : {}) }, frame.origin);
   });
 }
 
@@ -109,7 +110,8 @@ export async function runScenario(store: StoreApi<AppState> = appStore): Promise
   // The entry keeps the store's own object, so "has the scenario changed since?" is one comparison.
   state.addRun({ id, startedAt: Date.now(), scenario: state.scenario, origins, browser: state.browser, status: 'running' });
   try {
-    const result = await askRunner(scenario, origins);
+    const key = await visitStartingCookies(scenario, origins);
+    const result = await askRunner(scenario, origins, key);
     const observation = observeRun(resolveScenario(scenario, origins), result);
     store.getState().updateRun(id, { status: 'done', result, observation, durationMs: performance.now() - started });
   } catch (error) {
@@ -123,8 +125,8 @@ export async function loadOrigins(store: StoreApi<AppState> = appStore): Promise
     const response = await fetch('/__pg/config');
     if (!response.ok) return;
     const config = (await response.json()) as { origins?: Partial<Origins> };
-    const { page, api, other } = config.origins ?? {};
-    if (typeof page === 'string' && typeof api === 'string' && typeof other === 'string') store.getState().setOrigins({ page, api, other });
+    const { page, api, other, samesite } = config.origins ?? {};
+    if (typeof page === 'string' && typeof api === 'string' && typeof other === 'string') store.getState().setOrigins({ page, api, other, ...(typeof samesite === 'string' ? { samesite } : {}) });
   } catch {
     // dev without the echo server: the guessed origins stay, and a run reports what fails
   }

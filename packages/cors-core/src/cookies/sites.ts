@@ -72,3 +72,16 @@ export function isPotentiallyTrustworthy(url: ParsedUrl): boolean {
   // ".localhost" or ".localhost.", return "Potentially Trustworthy"."
   return host === 'localhost' || host.endsWith('.localhost');
 }
+
+/** Sentences for the request panel: how the target relates to the page, and what that means for cookies. */
+export const SITE_RELATION_WORDS: Record<SiteRelation, { label: string; meaning: string }> = {
+  'same-origin': { label: 'same-origin', meaning: 'no CORS; cookies go with the default credentials mode' },
+  'same-site': { label: 'cross-origin, same-site', meaning: "CORS applies, but SameSite=Lax and Strict cookies are stored and sent (with credentials: 'include')" },
+  'cross-site': { label: 'cross-origin, cross-site', meaning: 'CORS applies, and only SameSite=None; Secure cookies are stored and sent (Chromium treats a cookie without SameSite as Lax)' },
+};
+
+/** Whether every origin of a deployment shares one host (LAN mode: one address, several ports): then all are same-site. */
+export function isSingleHostDeployment(origins: readonly string[]): boolean {
+  const hosts = new Set(origins.map((origin) => parseUrl(origin)?.host));
+  return hosts.size === 1 && !hosts.has(undefined);
+}

@@ -1,11 +1,12 @@
 // What the page sends: from which origin, with which API, to which URL, with which method, headers,
 // body and fetch options. Values are kept exactly as typed (method case included).
-import { CACHE_MODES, CREDENTIALS_MODES, FETCH_MODES, MAX_REPEAT, REDIRECT_MODES, type ScenarioRequest } from '@cors-playground/cors-core';
+import { sameSiteOriginOf, CACHE_MODES, CREDENTIALS_MODES, FETCH_MODES, MAX_REPEAT, REDIRECT_MODES, type ScenarioRequest } from '@cors-playground/cors-core';
 import { useId, type ReactNode } from 'react';
 import { setField, setRequest } from '../../store/scenario-edits';
 import { selectIssuesByPath } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { HeaderRows } from '../HeaderRows/HeaderRows';
+import { SiteRelation } from '../SiteRelation/SiteRelation';
 
 const PAGE_CHOICES = [
   ['{page}', 'This page'],
@@ -70,7 +71,8 @@ export function RequestPanel() {
           <input id={`${id}-url`} value={request.url} spellCheck={false} data-testid="url" {...described('request.url', 'url')} onChange={(event) => set('url', event.target.value)} />
         </Field>
       </div>
-      <p className="hint">Use <code>{'{api}'}</code> ({origins.api}), <code>{'{other}'}</code> ({origins.other}) or <code>{'{page}'}</code> ({origins.page}) in the URL.</p>
+      <p className="hint">Use <code>{'{api}'}</code> ({origins.api}), <code>{'{other}'}</code> ({origins.other}), <code>{'{samesite}'}</code> ({sameSiteOriginOf(origins)}, same-site to the page) or <code>{'{page}'}</code> ({origins.page}) in the URL.</p>
+      <SiteRelation />
       <HeaderRows label="Request headers" rows={request.headers} onChange={(rows) => set('headers', rows)} path="request.headers" issues={issues} suggestions={`${id}-header-names`} />
       <datalist id={`${id}-header-names`}>
         {['Content-Type', 'Authorization', 'Accept', 'Accept-Language', 'X-Requested-With', 'X-Api-Key', 'Cache-Control', 'Range'].map((name) => <option key={name} value={name} />)}

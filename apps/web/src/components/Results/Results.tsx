@@ -13,6 +13,7 @@ import { observedHops, predictedHops } from '../SequenceDiagram/hops';
 import { SequenceDiagram } from '../SequenceDiagram/SequenceDiagram';
 import { runVerdict, TONE_ICON, TONE_WORD } from './verdict';
 import { InlineCode } from '../InlineCode/InlineCode';
+import { ScriptReads } from '../ScriptReads/ScriptReads';
 
 function BrowserVerdict({ run }: { run: RunEntry | undefined }) {
   const verdict = run ? runVerdict(run) : undefined;
@@ -73,6 +74,7 @@ export function Results() {
       {scenarioChanged && <p className="hint">The scenario has changed since this run; the prediction below is for the scenario as it is now.</p>}
       <ProfileSwitcher />
       <Prediction prediction={prediction} engineLabel={engineLabel} />
+      <ScriptReads />
       {observed ? (
         <SequenceDiagram title={`What went over the wire in run #${run!.id} (the server's record; select a hop for all its headers)`} runs={observed} browserLabel="browser" selectable />
       ) : prediction.ok ? (
