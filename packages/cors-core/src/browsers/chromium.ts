@@ -34,10 +34,17 @@ export const chromiumProfile: BrowserProfile = {
   // AD-HOC: Blink hands the network one line per name, values joined with ", "
   // (third_party/blink/renderer/core/fetch/headers.cc), whatever the name.
   singletonRequestHeaders: [],
+  // AD-HOC: observed in Chromium 156: `Range: BYTES=0-1` reaches the server as `bytes=0-1` (the network
+  // stack parses the range, net/http/http_util.cc `ParseRangeHeader` ignores the unit's case, and the
+  // HTTP cache writes the parsed range back) [engine-range-uppercase-unit].
+  lowerCasesRangeUnit: true,
   uploadSendsFirstContentType: false,
   // AD-HOC: third_party/blink/renderer/core/xmlhttprequest/xml_http_request.cc only sets the forced
   // preflight when there is a body to upload (the XHR spec: whenever an upload listener is registered).
   uploadListenerPreflightNeedsBody: true,
+  safelistTotalLimit: true,
+  // services/network/cors/cors_url_loader.cc decides each hop's preflight afresh, as the spec.
+  preflightAfterRedirect: 'when-needed',
   // AD-HOC: services/network/public/cpp/cors/cors.cc `CheckAccess` classifies the failed value.
   allowOriginFailureClassification: 'value',
   // AD-HOC: services/network/cors/preflight_controller.cc `HandleRedirect` refuses a redirected

@@ -27,10 +27,21 @@ export const firefoxProfile: BrowserProfile = {
   // AD-HOC: dom/fetch/FetchDriver.cpp gives the upload stream the *first* Content-Type value
   // (`GetFirst("content-type")` → ExplicitSetUploadStream), which then replaces the header (observed:
   // `text/plain` then `application/json` sends `Content-Type: text/plain`).
+  lowerCasesRangeUnit: false,
   uploadSendsFirstContentType: true,
   // dom/xhr/XMLHttpRequestMainThread.cpp (`mFlagHadUploadListenersOnSend` → forced preflight), as the
   // XHR spec says: an upload listener forces a preflight even on a GET without a body.
   uploadListenerPreflightNeedsBody: false,
+  // AD-HOC: dom/fetch/InternalHeaders.cpp `GetUnsafeHeaders` judges each header by `IsSimpleHeader`
+  // alone: no 1024-byte total (nine `Accept` lines of 117 bytes: no preflight) [engine-accept-repeated-over-1024].
+  safelistTotalLimit: false,
+  // AD-HOC: the redirected channel keeps `mRequireCORSPreflight` (netwerk/protocol/http/HttpBaseChannel.cpp
+  // `SetupReplacementChannel`), and nsHttpChannel starts a preflight for it with the redirected request's
+  // unsafe names: a 303 that made a PUT a GET, or a redirect that dropped `Authorization`, is preflighted
+  // again [engine-redirect-303-put-second-preflight, engine-redirect-authorization-stripped-second-preflight].
+  // NOTE: that preflight carries the document's origin even once the request's origin is tainted
+  // (observed); the model sends `null`, as for the request.
+  preflightAfterRedirect: 'again-current-names',
   // AD-HOC: nsCORSListenerProxy.cpp `CheckRequestApproved`: more than one ACAO header line is
   // CORSMultipleAllowOriginNotAllowed; any other value is compared as a string (CORSAllowOriginNotMatchingOrigin).
   allowOriginFailureClassification: 'header-lines',
@@ -89,6 +100,7 @@ export const firefoxProfile: BrowserProfile = {
   consoleText: (messages) => messages.firefox?.text ?? null,
   adHocSources: {
     authorizationCoveredByWildcard: 'Firefox: pref network.cors_preflight.authorization_covered_by_wildcard (nsCORSListenerProxy.cpp), with a console warning',
+    preflightAfterRedirect: 'Firefox: the redirected channel keeps mRequireCORSPreflight (HttpBaseChannel.cpp SetupReplacementChannel) and is preflighted again',
     preflightCacheBypass: 'Firefox: LOAD_BYPASS_CACHE (cache reload / no-store) skips the preflight cache (nsCORSListenerProxy.cpp StartCORSPreflight)',
   },
 };

@@ -23,10 +23,24 @@ export interface BrowserProfile {
   dedupesAccessControlRequestHeaders: boolean;
   /** Lower-case request-header names of which a repeated header reaches the server once, with the last value. */
   singletonRequestHeaders: readonly string[];
+  /** A `Range` value with the `bytes` unit in another case reaches the server with `bytes=` (the rest kept). */
+  lowerCasesRangeUnit: boolean;
   /** With a body, the request's first `Content-Type` value is the one sent (the upload stream's type). */
   uploadSendsFirstContentType: boolean;
   /** XHR: an upload listener forces a preflight only when the request has a body (the XHR spec: always). */
   uploadListenerPreflightNeedsBody: boolean;
+  /**
+   * Whether the CORS-unsafe request-header names include every safelisted header once their values
+   * together exceed 1024 bytes (the spec's step 5); false: each header is judged on its own value only.
+   */
+  safelistTotalLimit: boolean;
+  /**
+   * After a redirect, a request that needed a preflight at an earlier hop: 'when-needed' (the spec: the
+   * redirected request is judged afresh), or preflighted again even when it no longer needs one, listing
+   * the redirected request's CORS-unsafe names ('again-current-names') or the first request's
+   * ('again-original-names').
+   */
+  preflightAfterRedirect: 'when-needed' | 'again-current-names' | 'again-original-names';
 
   // --- The CORS check and the preflight ------------------------------------------------------------
   /**
@@ -83,4 +97,5 @@ export interface AdHocSources {
   authorizationCoveredByWildcard?: string;
   preflightCacheErase?: string;
   preflightCacheBypass?: string;
+  preflightAfterRedirect?: string;
 }

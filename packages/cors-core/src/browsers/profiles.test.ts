@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { explain } from '../explain/explain';
 import { scenario, type Lines } from '../fetch/test-helpers';
 import type { Engine } from '../scenario/schema';
+import { DEFAULT_ORIGINS, resolveScenario } from '../scenario/placeholders';
+import { ownOriginsOf, predictedHeaderMap, simulateRun } from '../fetch/run';
+import { PreflightCache } from '../fetch/preflight-cache';
+import { browserProfile } from './index';
 
 const PAGE = 'http://web.localhost:8787';
 const API = 'http://api.localhost:8787';
@@ -183,4 +187,72 @@ describe('Firefox console texts (observed in Firefox ESR 153)', () => {
     );
     expect(explain(simple({}, null, [['Access-Control-Allow-Origin', '* *']])).prediction.console).toContain("contains multiple values '* *'");
   });
+});
+
+describe('issue 10: engine behaviours the profiles missed (each observed in the three engines by pnpm verify)', () => {
+  const redirected = (request: Record<string, unknown>, status: number, location: string, finalKey: string) => scenario({
+    request: { url: '{api}/start', ...request },
+    server: {
+      routes: {
+        '/start': { preflight: { status: 204, headers: echoingPreflight() }, actual: { status, headers: [...acao, ['Location', location]] } },
+        [finalKey]: { preflight: { status: 204, headers: echoingPreflight() }, actual: { status: 200, headers: acao, body: 'ok' } },
+      },
+    },
+  });
+
+  it.each(perEngine(1, 2, 2))('%s: a preflighted PUT turned into a GET by a 303 is preflighted %j time(s) (engine-redirect-303-put-second-preflight)', (browser, count) => {
+    expect(explain(redirected({ method: 'PUT', body: 'x' }, 303, '/final', '/final'), { browser }).prediction.preflightCount).toBe(count);
+  });
+
+  it.each(perEngine<string[]>([], [''], ['authorization']))(
+    '%s: a GET whose Authorization a cross-origin 307 removed is preflighted again with Access-Control-Request-Headers %j (engine-redirect-authorization-stripped-second-preflight)',
+    (browser, again) => {
+      const explanation = explain(redirected({ headers: [['Authorization', 'Bearer abc']] }, 307, '{other}/final', '{other}/final'), { browser });
+      const preflights = explanation.requests.filter((request) => request.kind === 'preflight');
+      expect(preflights.slice(1).map((request) => request.headers.find(([name]) => name === 'Access-Control-Request-Headers')?.[1] ?? '')).toEqual(again);
+      expect(explanation.prediction.outcome).toBe('ok');
+    },
+  );
+
+  it('a request that needed no preflight at the first hop is never preflighted after a redirect, in any engine', () => {
+    for (const browser of ENGINES) expect(explain(redirected({}, 307, '/final', '/final'), { browser }).prediction.preflightCount).toBe(0);
+  });
+
+  it.each(perEngine(true, true, false))('%s: `Range: BYTES=0-1` is preflighted: %j (engine-range-uppercase-unit)', (browser, preflight) => {
+    expect(explain(simple({ headers: [['Range', 'BYTES=0-1']] }, echoingPreflight()), { browser }).prediction.preflight).toBe(preflight);
+  });
+
+  it.each(perEngine('bytes=0-1', 'BYTES=0-1', 'BYTES=0-1'))('%s: `Range: BYTES=0-1` reaches the server as %j', (browser, range) => {
+    expect(explain(simple({ headers: [['Range', 'BYTES=0-1']] }, echoingPreflight()), { browser }).prediction.receivedHeaders.range).toBe(range);
+  });
+
+  it('WebKit keeps the spec for every other Range: `bytes=1-0`, `BYTES=a-1` and `items=0-1` are preflighted', () => {
+    for (const value of ['bytes=1-0', 'BYTES=a-1', 'items=0-1', 'BYTES=0-1,2-3']) {
+      expect(explain(simple({ headers: [['Range', value]] }, echoingPreflight()), { browser: 'webkit' }).prediction.preflight, value).toBe(true);
+    }
+  });
+
+  it.each(perEngine(true, false, true))('%s: nine `Accept` appends of 118 bytes are preflighted: %j (engine-accept-repeated-over-1024)', (browser, preflight) => {
+    const headers = Array.from({ length: 9 }, (_, index) => ['Accept', `text/x-${'a'.repeat(110)}${index}`]);
+    expect(explain(simple({ headers }, echoingPreflight()), { browser }).prediction.preflight).toBe(preflight);
+  });
+
+  it.each([[307, 'POST', '13'], [308, 'POST', '13'], [303, 'GET', undefined], [302, 'GET', undefined]] as const)(
+    'a POST of "héllo wörld" answered %s: the last hop is a %s with Content-Length %j (engine-redirect-307-post-content-length)',
+    (status, method, length) => {
+      const redirect = resolveScenario(scenario({
+        request: { url: '{api}/start', method: 'POST', body: 'héllo wörld' },
+        server: { routes: { '/start': { actual: { status, headers: [...acao, ['Location', '/final']] } }, '/final': { actual: { status: 200, headers: acao, body: 'ok' } } } },
+      }), DEFAULT_ORIGINS);
+      for (const browser of ENGINES) {
+        const profile = browserProfile(browser);
+        const run = simulateRun({ scenario: redirect, origins: DEFAULT_ORIGINS, ownOrigins: ownOriginsOf(DEFAULT_ORIGINS), profile, cache: new PreflightCache(profile), clock: { now: 0 } }, 0);
+        const [first, last] = [run.requests[0], run.requests.at(-1)];
+        expect(predictedHeaderMap(first)['content-length']).toBe('13');
+        expect(last?.method).toBe(method);
+        expect(predictedHeaderMap(last)['content-length']).toBe(length);
+        expect(run.outcome).toBe('ok');
+      }
+    },
+  );
 });

@@ -98,6 +98,7 @@ export function sentenceFor(decision: Decision): string {
       return `A preflight is needed because ${why.join(', and ')}.`;
     }
     case 'preflight-not-needed': return `No preflight: the method ${q(f.method)} is CORS-safelisted and every header is CORS-safelisted.`;
+    case 'preflight-again-after-redirect': return `The redirected ${q(f.method)} request would need no preflight, but it was preflighted before the redirect and this browser preflights it again.`;
     case 'browser-extra-safelisted': return `${q(f.names)} would need a preflight per the spec, but this browser safelists it.`;
     case 'preflight-cache-hit': return `The preflight cache still holds a result for this URL that covers the request (valid for about ${Math.round(Number(f.remainingMs) / 1000)} s more), so no preflight is sent.`;
     case 'preflight-cache-expired': return 'The cached preflight result has expired, so a new preflight is sent.';

@@ -40,7 +40,7 @@ export type DecisionCode =
   | 'same-origin' | 'same-origin-mode' | 'no-cors-redirect-mode' | 'no-cors' | 'scheme-not-http' | 'cross-origin'
   | 'cors-sticky' | 'unreachable-host' | 'opaque-response' | 'response-cors' | 'response-basic'
   // HTTP fetch: is a preflight needed, the preflight cache, the answer, the CORS check, the redirect mode
-  | 'preflight-needed' | 'preflight-not-needed' | 'browser-extra-safelisted'
+  | 'preflight-needed' | 'preflight-not-needed' | 'preflight-again-after-redirect' | 'browser-extra-safelisted'
   | 'preflight-cache-hit' | 'preflight-cache-expired' | 'preflight-cache-insufficient' | 'preflight-cache-bypassed' | 'preflight-cache-empty'
   | 'answer' | CorsCheckCode | 'redirect-mode-error' | 'redirect-mode-manual'
   // CORS-preflight fetch

@@ -25,7 +25,7 @@ export interface PredictedRequest {
   /** The status of the echo server's answer. */
   status: number;
   routeKey: string | null;
-  /** Headers the browser adds that a server also sees and that can be predicted: Host, and Referer when cross-origin. */
+  /** Headers the browser adds that a server also sees and that can be predicted: Host, Referer when cross-origin, Content-Length with a body. */
   browserHeaders: [string, string][];
 }
 
@@ -67,6 +67,8 @@ export interface FetchRequest extends ConstructedRequest {
   /** https://fetch.spec.whatwg.org/#concept-request-tainted-origin */
   taintedOrigin: boolean;
   redirectCount: number;
+  /** The CORS-unsafe names of the first hop that needed a preflight (engines that preflight again after a redirect). */
+  firstPreflightNames?: readonly string[];
   /** The logical URL of the first request (console messages name it: "redirected from"). */
   initialUrl: string;
   /** What script called, as the explanations name it: 'fetch()' or 'XMLHttpRequest'. */

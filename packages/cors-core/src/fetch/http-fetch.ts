@@ -95,14 +95,24 @@ function corsPreflightNeeded(request: FetchRequest, fetchParams: FetchParams): r
     profile.corsUnsafeNamesFrom === 'each-append' ? request.appended : request.headers,
     profile.extraSafelistedRequestHeader,
     !profile.dedupesAccessControlRequestHeaders,
+    profile.safelistTotalLimit,
   );
   const methodUnsafe = !isCorsSafelistedMethod(request.method);
-  const needs = request.useCorsPreflightFlag || methodUnsafe || unsafe.names.length > 0;
+  const needsNow = request.useCorsPreflightFlag || methodUnsafe || unsafe.names.length > 0;
+  // AD-HOC (Firefox, WebKit): a request preflighted before a redirect is preflighted again at every later
+  // hop, even when it no longer needs one (profile `preflightAfterRedirect`).
+  const again = !needsNow && request.firstPreflightNames !== undefined && profile.preflightAfterRedirect !== 'when-needed';
+  const needs = needsNow || again;
+  if (needs) request.firstPreflightNames ??= unsafe.names;
   const extras = request.headers.filter(([name, value]) => profile.extraSafelistedRequestHeader?.(name.toLowerCase(), value)).map(([name]) => name.toLowerCase());
   record.note('HTTP fetch', '#concept-http-fetch', 'info', needs ? 'preflight-needed' : 'preflight-not-needed', {
     method: request.method, methodUnsafe, unsafeNames: unsafe.names, reasons: unsafe.reasons.map((r) => `${r.name}:${r.reason}`), forced: request.useCorsPreflightFlag, safelistValueSize: unsafe.safelistValueSize,
   });
   if (extras.length > 0) record.note('CORS-safelisted request-header', '#cors-safelisted-request-header', 'info', 'browser-extra-safelisted', { names: extras }, profile.adHocSources.extraSafelistedRequestHeader);
+  if (again) {
+    record.note('HTTP fetch', '#concept-http-fetch', 'info', 'preflight-again-after-redirect', { method: request.method }, profile.adHocSources.preflightAfterRedirect);
+    return profile.preflightAfterRedirect === 'again-original-names' ? request.firstPreflightNames : unsafe.names;
+  }
   return needs ? unsafe.names : undefined;
 }
 
@@ -120,7 +130,13 @@ function requestHeaderListOnTheWire(request: FetchRequest, profile: BrowserProfi
   // last value (profile `singletonRequestHeaders`).
   const hasBody = request.body !== null && request.method !== 'GET' && request.method !== 'HEAD';
   wireHeaders.push(...(profile.singletonRequestHeaders.length > 0 ? singletonCombinedHeaders(request.appended, profile, hasBody) : request.headers));
-  return wireHeaders;
+  // AD-HOC (Chromium): the `bytes` unit of a Range reaches the server lower-cased (profile `lowerCasesRangeUnit`).
+  return profile.lowerCasesRangeUnit ? wireHeaders.map(lowerCaseRangeUnit) : wireHeaders;
+}
+
+function lowerCaseRangeUnit(header: [string, string]): [string, string] {
+  const [name, value] = header;
+  return name.toLowerCase() === 'range' && /^bytes=/i.test(value) && !value.startsWith('bytes=') ? [name, `bytes=${value.slice('bytes='.length)}`] : header;
 }
 
 /**

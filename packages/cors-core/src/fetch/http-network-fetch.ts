@@ -1,7 +1,7 @@
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch and
 // https://fetch.spec.whatwg.org/#concept-http-network-fetch : what reaches the server and what comes back.
 import { echoServerAnswer, type ServerAnswer } from '../deployment/echo-server';
-import type { RequestKind } from '../scenario/routes';
+import { utf8ByteLength, type RequestKind } from '../scenario/routes';
 import { logicalUrl, type FetchParams } from './fetch-params';
 import { serializeOrigin } from './urls';
 
@@ -21,6 +21,11 @@ export function httpNetworkOrCacheFetch(fetchParams: FetchParams, kind: RequestK
   // A sandboxed (opaque-origin) frame sends no Referer at all in Chromium 156 (observed by the corpus's
   // null-* scenarios), so none is predicted for it.
   if (request.origin !== 'null' && serializeOrigin(url) !== request.origin) browserHeaders.push(['Referer', `${request.origin}/`]);
+  // "Let contentLength be httpRequest's body's length, if httpRequest's body is non-null ... If
+  // contentLength is non-null, then set contentLengthHeaderValue to contentLength, serialized ... append
+  // (`Content-Length`, contentLengthHeaderValue)." The body a 307/308 keeps reaches the last hop with it.
+  // NOTE: the `0` the spec sends for a POST or PUT without a body is not predicted (not checked in the engines).
+  if (kind === 'actual' && request.body !== null) browserHeaders.push(['Content-Length', String(utf8ByteLength(request.body))]);
   // Step 8.20: "If includeCredentials is true, then: ... append (`Cookie`, cookies)" (src/cookies decides
   // includeCredentials, the jar which cookies; a preflight never carries any).
   const cookie = fetchParams.cookies?.request(kind, url, request.responseTainting, fetchParams.clock.now) ?? null;

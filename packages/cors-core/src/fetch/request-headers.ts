@@ -81,7 +81,9 @@ export function corsSafelistedRequestHeaderVerdict(name: string, value: string, 
         : { safelisted: false, rule, reason: 'mime-essence' };
     }
     case 'range':
-      return isSimpleRangeHeaderValue(value) ? { safelisted: true, rule } : { safelisted: false, rule, reason: 'bad-range' };
+      if (isSimpleRangeHeaderValue(value)) return { safelisted: true, rule };
+      // AD-HOC (WebKit): its Range unit is case-insensitive (profile `extraSafelistedRequestHeader`).
+      return extra?.(lower, value) ? { safelisted: true, rule: 'browser-extra' } : { safelisted: false, rule, reason: 'bad-range' };
     default:
       if (extra?.(lower, value)) return { safelisted: true, rule: 'browser-extra' };
       return { safelisted: false, rule, reason: 'not-safelisted-name' };
@@ -108,11 +110,13 @@ export interface UnsafeNameReason {
 // a sorted-lowercase set with unsafeNames."
 //
 // AD-HOC (Firefox): `keepDuplicates` sorts the lower-cased names without making them a set
-// (netwerk/protocol/http/nsCORSListenerProxy.cpp `StartCORSPreflight`).
+// (netwerk/protocol/http/nsCORSListenerProxy.cpp `StartCORSPreflight`); without `totalLimit` step 5 is
+// skipped (dom/fetch/InternalHeaders.cpp `GetUnsafeHeaders`: each header on its own).
 export function corsUnsafeRequestHeaderNamesWithReasons(
   headers: HeaderLines,
   extra?: ExtraSafelist,
   keepDuplicates = false,
+  totalLimit = true,
 ): { names: string[]; reasons: UnsafeNameReason[]; safelistValueSize: number } {
   const unsafe: string[] = [];
   const potentiallyUnsafe: [string, string][] = [];
@@ -128,7 +132,7 @@ export function corsUnsafeRequestHeaderNamesWithReasons(
       safelistValueSize += byteLength(value);
     }
   }
-  if (safelistValueSize > 1024) {
+  if (totalLimit && safelistValueSize > 1024) {
     for (const [name, value] of potentiallyUnsafe) {
       unsafe.push(name);
       reasons.push({ name: name.toLowerCase(), value, reason: 'total-over-1024' });
