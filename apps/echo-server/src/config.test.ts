@@ -14,10 +14,10 @@ function error(argv: string[], env: Record<string, string> = {}): string {
 }
 
 describe('loadConfig', () => {
-  it('defaults to loopback, port 8787 and three *.localhost origins on it', () => {
+  it('defaults to loopback, port 8787 and four *.localhost origins on it (one same-site to the page)', () => {
     const c = config([]);
     expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, webDir: null, logLevel: 'info', lan: null });
-    expect(c.origins).toEqual({ page: 'http://web.localhost:8787', api: 'http://api.localhost:8787', other: 'http://other.localhost:8787' });
+    expect(c.origins).toEqual({ page: 'http://web.localhost:8787', api: 'http://api.localhost:8787', other: 'http://other.localhost:8787', samesite: 'http://api.web.localhost:8787' });
     expect(listenPorts(c)).toEqual([8787]);
   });
 
@@ -36,10 +36,10 @@ describe('loadConfig', () => {
     expect(c.origins.other).toBe('https://other.example');
   });
 
-  it('in LAN mode binds the address and gives each origin its own port', () => {
+  it('in LAN mode binds the address and gives each origin its own port ({samesite} is {api}: one address is one site)', () => {
     const c = config(['--lan', '192.168.1.20', '--port', '8787']);
     expect(c.host).toBe('192.168.1.20');
-    expect(c.origins).toEqual({ page: 'http://192.168.1.20:8787', api: 'http://192.168.1.20:8788', other: 'http://192.168.1.20:8789' });
+    expect(c.origins).toEqual({ page: 'http://192.168.1.20:8787', api: 'http://192.168.1.20:8788', other: 'http://192.168.1.20:8789', samesite: 'http://192.168.1.20:8788' });
     expect(listenPorts(c)).toEqual([8787, 8788, 8789]);
   });
 

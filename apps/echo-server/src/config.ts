@@ -1,7 +1,7 @@
 // The server's configuration: one pure function from command-line flags and environment variables to a
 // validated config, or to an error naming the flag (or variable) and the bad value. Flags win over
 // variables; every flag also has a variable (`--page-origin` = `ECHO_PAGE_ORIGIN`).
-import { originOf, type Origins } from '@cors-playground/cors-core';
+import { originOf, sameSiteOriginOf, type Origins } from '@cors-playground/cors-core';
 import { LOG_PATH_CHARS } from './log-path';
 import { RECORD_BODY_BYTES } from './records';
 import { MAX_ANSWER_BODY_BYTES, MAX_ANSWER_HEADER_BYTES, PAYLOAD_MEMO_BYTES } from './scenario-answer';
@@ -124,6 +124,7 @@ const MAIN_FLAGS = {
   page: { flag: 'page-origin', help: 'the playground origin (default http://web.localhost:PORT)' },
   api: { flag: 'api-origin', help: 'the main server origin (default http://api.localhost:PORT)' },
   other: { flag: 'other-origin', help: 'a third origin (default http://other.localhost:PORT)' },
+  samesite: { flag: 'samesite-origin', help: 'an origin cross-origin but same-site to the page (default http://api.<page host>:PORT; in LAN mode the api origin, same-site already)' },
   lan: { flag: 'lan', help: 'bind ADDRESS and serve page/api/other on http://ADDRESS:PORT, :PORT+1, :PORT+2' },
   webDir: { flag: 'web-dir', help: "the web app's production build (apps/web/dist); optional" },
   logLevel: { flag: 'log-level', help: 'debug | info | warn | error (default info)' },
@@ -214,7 +215,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (hostGiven && !/^[A-Za-z0-9.:[\]-]+$/.test(hostGiven.value)) errors.push(`${hostGiven.from}: ${JSON.stringify(hostGiven.value)} is not an address`);
   const port = integer(MAIN_FLAGS.port.flag, 8787, 0, lan ? 65_533 : 65_535);
 
-  const origin = (name: 'page' | 'api' | 'other', fallback: string): string => {
+  const origin = (name: 'page' | 'api' | 'other' | 'samesite', fallback: string): string => {
     const given = raw(MAIN_FLAGS[name].flag);
     if (!given) return fallback;
     const normalized = /^https?:\/\/[^/?#@\s]+\/?$/i.test(given.value) ? originOf(given.value) : undefined;
@@ -227,6 +228,8 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   const origins: Origins = lan
     ? { page: origin('page', `http://${lan}:${port}`), api: origin('api', `http://${lan}:${port + 1}`), other: origin('other', `http://${lan}:${port + 2}`) }
     : { page: origin('page', `http://web.localhost:${port}`), api: origin('api', `http://api.localhost:${port}`), other: origin('other', `http://other.localhost:${port}`) };
+  origins.samesite = origin('samesite', sameSiteOriginOf(origins));
+  if (origins.samesite === origins.page || origins.samesite === origins.other) errors.push(`the samesite origin must differ from the page and other origins (got ${origins.samesite})`);
   const distinct = new Set([origins.page, origins.api, origins.other]);
   if (distinct.size !== 3) errors.push(`the page, api and other origins must differ (got ${origins.page}, ${origins.api}, ${origins.other})`);
 

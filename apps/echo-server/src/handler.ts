@@ -1,7 +1,7 @@
 // The request handler: from a received request (an `Exchange`) to a `Reply`. It knows nothing about
 // sockets or listening, so the Node adapter (http-io.ts), the parser for methods Node refuses
 // (raw-http.ts) and the tests all drive the same logic.
-import type { Origins } from '@cors-playground/cors-core';
+import { deploymentOrigins, type Origins } from '@cors-playground/cors-core';
 import type { EchoConfig } from './config';
 import type { Logger } from './log';
 import { isRunKey, parseWirePath, paths, runIdForKey, RUN_PREFIX, INFRA_PREFIX, type ServerConfig } from '@cors-playground/wire';
@@ -103,7 +103,7 @@ export function matchInfraRoute(pathname: string): { endpoint: Endpoint; path: s
 function originResolver(origins: Origins): (host: string | undefined, localPort: number) => string {
   const byHost = new Map<string, string>();
   const byPort = new Map<number, string[]>();
-  for (const origin of [origins.page, origins.api, origins.other]) {
+  for (const origin of deploymentOrigins(origins)) {
     const url = new URL(origin);
     const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
     byHost.set(url.host, origin);
@@ -128,7 +128,7 @@ export const PAGE_ORIGIN_SANDBOX: [string, string] = ['Content-Security-Policy',
 
 export function createHandler(context: HandlerContext): Handler {
   const { config, store } = context;
-  const ownOrigins = [config.origins.page, config.origins.api, config.origins.other];
+  const ownOrigins = deploymentOrigins(config.origins);
   const servingOrigin = originResolver(config.origins);
   const serverConfig: ServerConfig = { origins: config.origins, version: VERSION };
   const answerContext: AnswerContext = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerScenarioRequest, cookieDomainProblem, PayloadMemo, rewriteLocation } from './scenario-answer';
+import { answerScenarioRequest, cookieDomainProblem, PayloadMemo, rewriteCookiePath, rewriteLocation } from './scenario-answer';
 import { encodeRoutes, type WirePath } from '@cors-playground/wire';
 import type { Routes } from '@cors-playground/cors-core';
 
@@ -160,5 +160,19 @@ describe('PayloadMemo', () => {
     const payload = encodeRoutes({ '/r': { actual: { status: 200, headers: [], body: 'x'.repeat(500) } } });
     expect(memo.routes(payload).ok).toBe(true);
     expect(memo.size).toEqual({ entries: 0, bytes: 0 });
+  });
+});
+
+describe('rewriteCookiePath (issue 10: a run keeps its cookies to itself)', () => {
+  const wire = { runId: 'A'.repeat(22), payload: 'p' };
+  it.each([
+    ['sid=abc123; Path=/', `sid=abc123; Path=/r/${'A'.repeat(22)}/p/`],
+    ['sid=1; path=/api; Secure', `sid=1; path=/r/${'A'.repeat(22)}/p/api; Secure`],
+    ['sid=1', 'sid=1'],
+    ['sid=1; Path=relative', 'sid=1; Path=relative'],
+    ['path=/x', 'path=/x'],
+    ['__Host-sid=1; Path=/; Secure', '__Host-sid=1; Path=/; Secure'],
+  ])('%s → %s', (line, expected) => {
+    expect(rewriteCookiePath(line, wire)).toBe(expected);
   });
 });

@@ -20,7 +20,7 @@ import {
   utf8ByteLength,
 } from '@cors-playground/cors-core';
 import { inflateRawSync } from 'node:zlib';
-import { decodeRoutes, toWireUrl, wirePrefix, type InflateRaw, type WirePath } from '@cors-playground/wire';
+import { decodeRoutes, toWireUrl, wirePrefix, type InflateRaw, type WirePath, type WireRun } from '@cors-playground/wire';
 
 export interface Issue {
   path: string;
@@ -288,6 +288,7 @@ function buildAnswer(
     if (lower === 'set-cookie') {
       const problem = cookieDomainProblem(value, request.origin);
       if (problem) return fail('cookie refused', [{ path: `${at(index)}[1]`, message: problem }]);
+      value = rewriteCookiePath(value, wire);
     }
     headBytes += name.length + value.length + 4;
     if (headBytes > maxHeaderBytes) return fail('answer too large', [{ path: at(index), message: `the header block would exceed ${maxHeaderBytes} bytes` }]);
@@ -349,6 +350,19 @@ export function rewriteLocation(
   const pathAndRest = `${target.pathname}${target.search}${target.hash}`;
   if (location.startsWith('//')) return { ok: true, value: `//${target.host}${prefix}${pathAndRest}` };
   return { ok: true, value: target.origin === servingOrigin ? `${prefix}${pathAndRest}` : `${target.origin}${prefix}${pathAndRest}` };
+}
+
+/**
+ * A cookie's `Path` attribute gets the run's wire prefix, as a Location does: the scenario's paths are
+ * logical, so `Path=/` means every path of this run (`/r/<runId>/<payload>/`). A cookie without Path gets
+ * the default path of the wire URL, which is the prefix plus the logical default path already. So the
+ * cookies of a run stay in that run: a browser's jar never carries them into another run of the playground.
+ */
+export function rewriteCookiePath(setCookie: string, wire: WireRun): string {
+  // A `__Host-` cookie must keep `Path=/` or the browser refuses it (RFC 6265bis 4.1.3.2): it is left
+  // as written, so it is the one kind of cookie that outlives its run in a playground browser.
+  if (/^\s*__host-/i.test(setCookie)) return setCookie;
+  return setCookie.replace(/(;[ \t]*path[ \t]*=[ \t]*)(\/[^;]*)/gi, (_whole, attribute: string, path: string) => `${attribute}${wirePrefix(wire)}${path}`);
 }
 
 /** A `Domain` attribute naming anything but the serving host is refused (a share link must not set cookies elsewhere). */

@@ -22,7 +22,7 @@ export function checkBuilt(root: string): string | null {
 
 export async function startEchoServer(root: string): Promise<RunningServer> {
   const port = await freePort();
-  const origins: Origins = { page: `http://web.localhost:${port}`, api: `http://api.localhost:${port}`, other: `http://other.localhost:${port}` };
+  const origins: Origins = { page: `http://web.localhost:${port}`, api: `http://api.localhost:${port}`, other: `http://other.localhost:${port}`, samesite: `http://api.web.localhost:${port}` };
   const args = [
     join(root, 'apps/echo-server/dist/main.js'),
     '--host', '127.0.0.1', '--port', String(port),

@@ -16,6 +16,8 @@ import { ENGINES } from '../src/scenario/schema';
 import { validateScenarioText } from '../src/scenario/validate';
 
 const corpusDir = join(import.meta.dirname, '..', 'corpus');
+/** The clock's start for cookie expiry: fixed, so the digest does not depend on the day it is taken. */
+const GOLDEN_NOW_MS = Date.UTC(2026, 0, 1);
 const digestFile = join(import.meta.dirname, 'golden.sha256');
 const LAN_ORIGINS: Origins = { page: 'http://127.0.0.1:8787', api: 'http://127.0.0.1:8788', other: 'http://127.0.0.1:8789' };
 const DEPLOYMENTS: readonly [string, Origins][] = [['localhost', DEFAULT_ORIGINS], ['lan', LAN_ORIGINS]];
@@ -28,7 +30,7 @@ function goldenLines(): string[] {
     for (const scenario of result.scenarios) {
       for (const engine of ENGINES) {
         for (const [deployment, origins] of DEPLOYMENTS) {
-          lines.push(JSON.stringify({ file, id: scenario.id, engine, deployment, explanation: explain(scenario, { browser: engine, origins }) }));
+          lines.push(JSON.stringify({ file, id: scenario.id, engine, deployment, explanation: explain(scenario, { browser: engine, origins, nowMs: GOLDEN_NOW_MS }) }));
         }
       }
     }

@@ -10,3 +10,4 @@ export * from './policy/index';
 export * from './diagnose/index';
 export * from './import/index';
 export * from './fix/index';
+export * from './cookies/index';

@@ -59,7 +59,8 @@ export interface RunRecord {
 }
 
 export interface ServerConfig {
-  origins: { page: string; api: string; other: string };
+  /** `samesite`: cross-origin but same-site to `page` (absent from servers that predate it). */
+  origins: { page: string; api: string; other: string; samesite?: string };
   version: string;
 }
 

@@ -9,6 +9,7 @@ import { openRunnerFrame, type RunnerFrame } from '../runner/frames';
 import { RUN_SCENARIO, SCENARIO_RESULT, type ScenarioResultMessage } from '../runner/messages';
 import { fetchServerOrigins } from '../runner/server-config';
 import { appStore, type AppState } from '../store/store';
+import { visitStartingCookies } from './visit-starting-cookies';
 
 /** A run may take: each request up to the longest server delay plus slack, a few requests per repeat. */
 export function runTimeoutMs(scenario: Scenario): number {
@@ -42,7 +43,7 @@ function runnerFrameOn(pageOrigin: string): Promise<RunnerFrame> {
 let nextMessageId = 1;
 
 /** Sends one scenario to the runner and waits for its result. */
-async function askRunner(scenario: Scenario, origins: Origins): Promise<RunnerResult> {
+async function askRunner(scenario: Scenario, origins: Origins, key?: string): Promise<RunnerResult> {
   const frame = await runnerFrameOn(origins.page);
   const id = `run-${nextMessageId++}`;
   return new Promise<RunnerResult>((resolve, reject) => {
@@ -62,7 +63,7 @@ async function askRunner(scenario: Scenario, origins: Origins): Promise<RunnerRe
       else finish(new Error(data.error?.message ?? 'the runner answered without a result'));
     }
     window.addEventListener('message', onMessage);
-    frame.window.postMessage({ type: RUN_SCENARIO, id, scenario, origins }, frame.targetOrigin);
+    frame.window.postMessage({ type: RUN_SCENARIO, id, scenario, origins, ...(key ? { key } : {}) }, frame.targetOrigin);
   });
 }
 
@@ -91,7 +92,8 @@ export async function runScenario(store: StoreApi<AppState> = appStore): Promise
   // The entry keeps the store's own object, so "has the scenario changed since?" is one comparison.
   state.addRun({ id, startedAt: Date.now(), scenario: state.scenario, origins, browser: state.browser, status: 'running' });
   try {
-    const result = await askRunner(scenario, origins);
+    const key = await visitStartingCookies(scenario, origins);
+    const result = await askRunner(scenario, origins, key);
     const observation = observeRun(resolveScenario(scenario, origins), result);
     store.getState().updateRun(id, { status: 'done', result, observation, durationMs: performance.now() - started });
   } catch (error) {

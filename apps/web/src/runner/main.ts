@@ -2,6 +2,7 @@
 // SPA (postMessage), for `pnpm verify` (window.corsPlayground), and performs requests for a parent
 // runner when it is that runner's child frame on another origin. It logs nothing of its own: the
 // console belongs to the browser's CORS messages.
+import { deploymentOrigins } from '@cors-playground/cors-core';
 import {
   isOrigins,
   isPerformMessage,
@@ -29,7 +30,7 @@ let parentOrigins: Promise<Set<string>> | undefined;
 /** The origins a parent runner may be on: the deployment's (from /__pg/config) and this page's own. */
 function allowedParentOrigins(): Promise<Set<string>> {
   parentOrigins ??= fetchServerOrigins()
-    .then((origins) => new Set([origins.page, origins.api, origins.other, window.location.origin]))
+    .then((origins) => new Set([...deploymentOrigins(origins), window.location.origin]))
     .catch(() => new Set([window.location.origin]));
   return parentOrigins;
 }
@@ -41,7 +42,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     if (event.origin !== window.location.origin || !event.source) return;
     const source = event.source;
     const reply = (message: ScenarioResultMessage) => source.postMessage(message, { targetOrigin: event.origin });
-    performScenario(data.scenario, isOrigins(data.origins) ? data.origins : undefined).then(
+    performScenario(data.scenario, isOrigins(data.origins) ? data.origins : undefined, typeof data.key === 'string' ? { key: data.key } : {}).then(
       (result) => reply({ type: SCENARIO_RESULT, id: data.id, result }),
       (error: unknown) => reply({ type: SCENARIO_RESULT, id: data.id, error: { message: error instanceof Error ? error.message : String(error) } }),
     );

@@ -37,6 +37,8 @@ export interface RunScenarioMessage {
   id: string | number;
   scenario: unknown;
   origins?: Origins;
+  /** The run key whose starting-cookie visits were made (scenarios with `cookies`). */
+  key?: string;
 }
 
 export interface ScenarioResultMessage {
@@ -67,11 +69,11 @@ function isId(value: unknown): value is string | number {
 }
 
 export function isOrigins(value: unknown): value is Origins {
-  return isObject(value) && typeof value.page === 'string' && typeof value.api === 'string' && typeof value.other === 'string';
+  return isObject(value) && typeof value.page === 'string' && typeof value.api === 'string' && typeof value.other === 'string' && (value.samesite === undefined || typeof value.samesite === 'string');
 }
 
 export function isRunScenarioMessage(data: unknown): data is RunScenarioMessage {
-  return isObject(data) && data.type === RUN_SCENARIO && isId(data.id) && isObject(data.scenario) && (data.origins === undefined || isOrigins(data.origins));
+  return isObject(data) && data.type === RUN_SCENARIO && isId(data.id) && isObject(data.scenario) && (data.origins === undefined || isOrigins(data.origins)) && (data.key === undefined || typeof data.key === 'string');
 }
 
 function isHeaderList(value: unknown): value is [string, string][] {

@@ -1,11 +1,12 @@
 // performScenario(): performs a scenario for real (docs/DESIGN.md, "The runner", steps 1-4); the runner
 // page exposes it as `window.corsPlayground.runScenario`.
-import { effectiveRequest, formatIssue, originOf, policyRoutes, resolveScenario, validateScenario, type Origins, type ScenarioRequest } from '@cors-playground/cors-core';
-import { encodeRoutes, newRunKey, paths, toWireUrl, type RecordedRequest, type RunRecord } from '@cors-playground/wire';
+import { deploymentOrigins, effectiveRequest, formatIssue, originOf, resolveScenario, validateScenario, type Origins, type ScenarioRequest } from '@cors-playground/cors-core';
+import { newRunKey, paths, runIdForKey, toWireUrl, type RecordedRequest, type RunRecord } from '@cors-playground/wire';
 import { openPerformerFrame, selfPerformer, type Performer } from './frames';
 import type { PreparedRequest } from './messages';
 import { fetchServerOrigins } from './server-config';
 import type { RunnerResult, RunOptions } from './types';
+import { payloadOf } from './starting-cookies';
 
 /** A run gives up after this long (the longest answer delay a scenario may ask for is 10 s, per hop). */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -13,7 +14,7 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 function prepare(request: ScenarioRequest, wire: { runId: string; payload: string }, origins: Origins): PreparedRequest {
   const prepared: PreparedRequest = {
     api: request.api,
-    url: toWireUrl(request.url, wire, [origins.page, origins.api, origins.other].map((origin) => originOf(origin) ?? origin)),
+    url: toWireUrl(request.url, wire, deploymentOrigins(origins).map((origin) => originOf(origin) ?? origin)),
     method: request.method,
     headers: request.headers.map(([name, value]) => [name, value]),
     body: request.body,
@@ -75,15 +76,18 @@ export async function performScenario(input: unknown, origins?: Origins, options
   if (!validation.ok) throw new Error(`invalid scenario: ${validation.errors.map(formatIssue).join('; ')}`);
   const resolvedOrigins = origins ?? (await fetchServerOrigins());
   const scenario = resolveScenario(validation.scenario, resolvedOrigins);
-  const { key, runId } = await newRunKey();
-  // Policy mode: the echo server answers the routes the policy's middleware amounts to (cors-core policyRoutes).
-  const routes = policyRoutes(scenario, { origins: resolvedOrigins });
-  if (!routes.ok) throw new Error(`policy mode: ${routes.error}`);
-  const wire = { runId, payload: encodeRoutes(routes.routes) };
+  // Starting cookies are set by top-level visits before this call (`startingCookieVisits`), with the
+  // same key: a runner page cannot make a top-level visit of another site itself.
+  if ((scenario.cookies?.length ?? 0) > 0 && !options.key) {
+    throw new Error('this scenario starts with cookies: visit startingCookieVisits(...) top-level first and pass the same key in options.key');
+  }
+  const { key, runId } = options.key ? { key: options.key, runId: await runIdForKey(options.key) } : await newRunKey();
+  const wire = { runId, payload: payloadOf(scenario, resolvedOrigins) };
   const performer = await openPerformer(scenario.page);
   const requests = Array.from({ length: scenario.repeat }, (_, index) => prepare(effectiveRequest(scenario, index), wire, resolvedOrigins));
   const runs: RunnerResult['runs'] = [];
-  let seen = 0;
+  // The starting-cookie visits were recorded under this run id too: they belong to no run.
+  let seen = options.key ? (await readRecord(key)).length : 0;
   for (const [index, request] of requests.entries()) {
     const outcome = await performer.perform(request);
     const all = await readRecord(key);

@@ -12,4 +12,9 @@ export interface RunOptions {
    * messages between runs.
    */
   onRunEnd?: (index: number, outcome: RunOutcome) => unknown;
+  /**
+   * The run key to use (else a new one): the key whose run id the starting-cookie visits already used,
+   * so that the cookies' paths are this run's.
+   */
+  key?: string;
 }

@@ -5,7 +5,7 @@
 // it existed still open, with the engine running the page).
 // Decoding never throws and never runs anything: a bad link yields the problems, with their paths.
 import { deflateSync, inflateSync } from 'fflate';
-import { ENGINES, formatIssue, originOf, parseJsonText, validateScenario, type Engine, type Origins, type Scenario, type ValidationIssue } from '@cors-playground/cors-core';
+import { ENGINES, formatIssue, originOf, sameSiteOriginOf, parseJsonText, validateScenario, type Engine, type Origins, type Scenario, type ValidationIssue } from '@cors-playground/cors-core';
 import { base64UrlDecode, base64UrlEncode } from '@cors-playground/wire';
 
 /** Longest fragment read (characters); a longer one is refused before decoding. */
@@ -102,10 +102,10 @@ export function foreignOrigins(scenario: Scenario, origins: Origins): string[] {
 
 /** The origin of an absolute URL that is none of the playground's own; null for placeholders, paths and own origins. */
 export function outsideOrigin(url: string, origins: Origins): string | null {
-  if (/^\{(page|api|other)\}/.test(url) || url === 'null') return null;
+  if (/^\{(page|api|other|samesite)\}/.test(url) || url === 'null') return null;
   const origin = originOf(url);
   if (!origin) return null;
-  const own = [origins.page, origins.api, origins.other].map((candidate) => originOf(candidate));
+  const own = [origins.page, origins.api, origins.other, sameSiteOriginOf(origins)].map((candidate) => originOf(candidate));
   return own.includes(origin) ? null : origin;
 }
 

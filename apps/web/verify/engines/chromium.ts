@@ -13,7 +13,7 @@ import { chromiumLaunchOptions, freshChromiumProfile } from '../../../../scripts
 import type { RunnerResult } from '../../src/runner/types';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
 import { lane, type LaneState } from './lane';
-import { RUN_END_BINDING, runnerExpression, type EngineDriver, type EngineRun, type EngineWorker } from './types';
+import { RUN_END_BINDING, runnerExpression, startingCookiesFor, type EngineDriver, type EngineRun, type EngineWorker } from './types';
 
 export interface ChromiumOptions {
   /** Scenarios in parallel: lanes of one browser. */
@@ -54,10 +54,16 @@ async function openRunner(context: BrowserContext, pageOrigin: string): Promise<
 }
 
 async function runIn(runner: RunnerPage, scenario: Scenario, origins: Origins): Promise<EngineRun> {
+  // Starting cookies: top-level visits first, then back to the runner (the lane is not reused after).
+  const start = await startingCookiesFor(scenario, origins);
+  if (start) {
+    for (const url of start.visits) await runner.page.goto(url, { waitUntil: 'load' });
+    await runner.page.goto(`${runner.pageOrigin}/runner.html`, { waitUntil: 'domcontentloaded' });
+  }
   runner.entries.length = 0;
   // Not waited for: the binding call travels to the verifier after the run's console messages, in
   // order, so the runner goes on to the next run at once.
-  const result = (await runner.page.evaluate(runnerExpression(scenario, origins, { name: RUN_END_BINDING, wait: false }))) as RunnerResult;
+  const result = (await runner.page.evaluate(runnerExpression(scenario, origins, { name: RUN_END_BINDING, wait: false }, start?.key))) as RunnerResult;
   return { result, consoleTexts: splitConsoleByRun(runner.entries, result.runs.length) };
 }
 

@@ -9,7 +9,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { RunnerResult } from '../../src/runner/types';
 import { splitConsoleByRun, type ConsoleEntry } from '../console';
 import { lane, type LaneState } from './lane';
-import { RUN_END_BINDING, runnerExpression, type EngineDriver, type EngineRun } from './types';
+import { RUN_END_BINDING, runnerExpression, startingCookiesFor, type EngineDriver, type EngineRun } from './types';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -49,8 +49,14 @@ async function openRunner(browser: Browser, pageOrigin: string): Promise<RunnerP
 }
 
 async function runIn(runner: RunnerPage, scenario: Scenario, origins: Origins): Promise<EngineRun> {
+  // Starting cookies: top-level visits first, then back to the runner (the lane is not reused after).
+  const start = await startingCookiesFor(scenario, origins);
+  if (start) {
+    for (const url of start.visits) await runner.page.goto(url, { waitUntil: 'load' });
+    await runner.page.goto(`${runner.pageOrigin}/runner.html`, { waitUntil: 'load' });
+  }
   runner.entries.length = 0;
-  const result = (await runner.page.evaluate(runnerExpression(scenario, origins, { name: RUN_END_BINDING, wait: true }))) as RunnerResult;
+  const result = (await runner.page.evaluate(runnerExpression(scenario, origins, { name: RUN_END_BINDING, wait: true }, start?.key))) as RunnerResult;
   return { result, consoleTexts: splitConsoleByRun(runner.entries, result.runs.length) };
 }
 

@@ -4,7 +4,8 @@
 // - the HTTP cache and the CORS-preflight cache are keyed by URL, and every URL of a scenario carries
 //   that scenario's own run id (`/r/<runId>/...`, a new random id per scenario): an entry can never
 //   match a later scenario's request;
-// - cookies are not keyed by URL: a lane whose scenario received a `Set-Cookie` is thrown away (its
+// - cookies are not keyed by URL: a lane whose scenario received a `Set-Cookie` (or set starting cookies)
+//   is thrown away (its
 //   context, user context or WebDriver session closed) and the next scenario gets a new one.
 // `apps/web/e2e/verify-isolation.spec.ts` checks both in every engine, on one lane.
 import type { Engine, Origins, Scenario } from '@cors-playground/cors-core';
@@ -62,7 +63,8 @@ export function lane<S extends LaneState>(engine: Engine, version: string, drive
       let keep = false;
       try {
         const run = await driver.runIn(state, scenario, origins);
-        keep = !leavesCookies(run.result);
+        // Starting cookies were set by visits in this lane: it is not reused either.
+        keep = !leavesCookies(run.result) && !scenario.cookies?.length;
         return run;
       } finally {
         if (!keep) {

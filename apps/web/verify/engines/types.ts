@@ -1,6 +1,8 @@
 // What every engine driver offers the verifier: run one scenario through the real runner page and
 // report the runner's result and the console text of each run.
-import type { Engine, Origins, Scenario } from '@cors-playground/cors-core';
+import { resolveScenario, type Engine, type Origins, type Scenario } from '@cors-playground/cors-core';
+import { newRunKey } from '@cors-playground/wire';
+import { startingCookieVisits } from '../../src/runner/starting-cookies';
 import type { RunnerResult } from '../../src/runner/types';
 import type { Baseline } from '../baseline';
 
@@ -41,7 +43,7 @@ export const RUNNER_MISSING = 'runner.html did not load its script (window.corsP
  * A JavaScript expression that calls the runner in the page and evaluates to its promise. A string, not
  * a function: tsx compiles functions with helpers (`__name`) that do not exist in the page.
  */
-export function runnerExpression(scenario: Scenario, origins: Origins, binding: { name: string; wait: boolean } | null): string {
+export function runnerExpression(scenario: Scenario, origins: Origins, binding: { name: string; wait: boolean } | null, key?: string): string {
   // The binding gets the run's index and how it ended ('resolved', 'rejected', 'threw'). The runner
   // waits for what it returns before the next run: without `wait`, nothing.
   const call = binding ? `window[${JSON.stringify(binding.name)}](index, outcome.kind)` : '';
@@ -50,6 +52,19 @@ export function runnerExpression(scenario: Scenario, origins: Origins, binding: 
   return `(async () => {
     for (let waited = 0; !window.corsPlayground && waited < 5000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
     if (!window.corsPlayground) throw new Error(${JSON.stringify(RUNNER_MISSING)});
-    return window.corsPlayground.runScenario(${JSON.stringify(scenario)}, ${JSON.stringify(origins)}, { onRunEnd: ${onRunEnd} });
+    return window.corsPlayground.runScenario(${JSON.stringify(scenario)}, ${JSON.stringify(origins)}, { onRunEnd: ${onRunEnd}${key ? `, key: ${JSON.stringify(key)}` : ''} });
   })()`;
+}
+
+/** A scenario's starting cookies: the run key and the URLs each engine visits top-level before the runner. */
+export interface StartingCookies {
+  key: string;
+  visits: string[];
+}
+
+/** The visits that set a scenario's starting cookies (none: undefined), with the key the runner must then use. */
+export async function startingCookiesFor(scenario: Scenario, origins: Origins): Promise<StartingCookies | undefined> {
+  if (!scenario.cookies?.length) return undefined;
+  const { key, runId } = await newRunKey();
+  return { key, visits: startingCookieVisits(resolveScenario(scenario, origins), runId, origins) };
 }

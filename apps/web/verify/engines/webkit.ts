@@ -8,7 +8,7 @@ import type { Origins, Scenario } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../../src/runner/types';
 import { freePort } from '../free-port';
 import { lane, type LaneState } from './lane';
-import { runnerExpression, type EngineDriver, type EngineWorker } from './types';
+import { runnerExpression, startingCookiesFor, type EngineDriver, type EngineWorker } from './types';
 
 export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 /**
@@ -96,9 +96,15 @@ async function webkitLane(): Promise<{ worker: EngineWorker; stop: () => void }>
     }
   }
 
-  async function runIn(session: string, scenario: Scenario, origins: Origins): Promise<RunnerResult> {
+  async function runIn(session: string, scenario: Scenario, origins: Origins, pageOrigin?: string): Promise<RunnerResult> {
+    // Starting cookies: top-level visits first, then back to the runner (the lane is not reused after).
+    const start = pageOrigin ? await startingCookiesFor(scenario, origins) : undefined;
+    if (start && pageOrigin) {
+      for (const url of start.visits) await webdriver(driver.base, 'POST', `${session}/url`, { url });
+      await webdriver(driver.base, 'POST', `${session}/url`, { url: `${pageOrigin}/runner.html` });
+    }
     const script = `const done = arguments[arguments.length - 1];
-      ${runnerExpression(scenario, origins, null)}.then(
+      ${runnerExpression(scenario, origins, null, start?.key)}.then(
         (result) => done({ result }),
         (error) => done({ error: String((error && error.message) || error) }),
       );`;
@@ -126,7 +132,7 @@ async function webkitLane(): Promise<{ worker: EngineWorker; stop: () => void }>
   await webdriver(driver.base, 'DELETE', `/session/${probe}`, undefined, 10_000).catch(() => undefined);
   const worker = lane('webkit', version, {
     open: openRunner,
-    runIn: async (state, scenario, origins) => ({ result: await runIn(state.session, scenario, origins), consoleTexts: undefined }),
+    runIn: async (state, scenario, origins) => ({ result: await runIn(state.session, scenario, origins, state.pageOrigin), consoleTexts: undefined }),
     roundTrip: (state, scenario, origins) => runIn(state.session, scenario, origins),
   });
   return { worker, stop: () => stopDriver(driver) };

@@ -74,6 +74,31 @@ export const chromiumProfile: BrowserProfile = {
   preflightCacheBypassModes: ['no-cache', 'reload', 'no-store'],
   // The result of a `no-store` request's preflight is not stored either.
   preflightCacheNotStoredModes: ['no-store'],
+  cookies: {
+    // net/cookies/cookie_util.cc + features kSameSiteByDefaultCookies (launched in Chrome 80): no SameSite = Lax.
+    defaultSameSite: 'Lax',
+    // net/cookies/canonical_cookie.cc `IsSetPermittedInContext`: EXCLUDE_SAMESITE_STRICT / _LAX /
+    // _UNSPECIFIED_TREATED_AS_LAX for a cookie set by a cross-site response (RFC 6265bis 5.7 step 15).
+    refusesCrossSiteSetOf: ['Strict', 'Lax', 'Default'],
+    // kCookiesWithoutSameSiteMustBeSecure: EXCLUDE_SAMESITE_NONE_INSECURE.
+    noneRequiresSecure: true,
+    // net/cookies/cookie_util.cc: a potentially trustworthy URL (http://*.localhost included) is a secure source.
+    secureUrls: 'trustworthy',
+    // net/cookies/cookie_util.cc `ComputeSameSiteContextForRequest` (kCookieSameSiteConsidersRedirectChain).
+    sameSiteConsidersRedirectChain: true,
+    // As the verifier launches it (scripts/chromium.ts: cookie_controls_mode 0), like default desktop Chrome.
+    thirdPartyCookies: 'allowed',
+    // CHIPS (net/cookies/cookie_partition_key.cc); canonical_cookie.cc refuses Partitioned without Secure.
+    honoursPartitioned: true,
+    enforcesNamePrefixes: true,
+    partitionedRequiresSecure: true,
+    sources: {
+      defaultSameSite: 'Chromium: SameSite=Lax by default (net/cookies/cookie_util.cc, kSameSiteByDefaultCookies)',
+      refusesCrossSiteSet: 'Chromium: canonical_cookie.cc IsSetPermittedInContext (EXCLUDE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX)',
+      noneRequiresSecure: 'Chromium: EXCLUDE_SAMESITE_NONE_INSECURE (kCookiesWithoutSameSiteMustBeSecure)',
+      partitioned: 'Chromium: CHIPS requires Secure (canonical_cookie.cc)',
+    },
+  },
   consoleText: (messages) => messages.chromium,
   adHocSources: {
     extraSafelistedRequestHeader: 'Chromium: services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader',

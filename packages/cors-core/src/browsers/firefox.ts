@@ -76,6 +76,27 @@ export const firefoxProfile: BrowserProfile = {
   preflightCacheBypassModes: ['no-store', 'reload'],
   // AddResultToCache stores whatever the load flags.
   preflightCacheNotStoredModes: [],
+  cookies: {
+    // netwerk/cookie: pref network.cookie.sameSite.laxByDefault is false: no SameSite behaves as None.
+    defaultSameSite: 'None',
+    // CookieService.cpp / CookieCommons.cpp: an explicit Lax or Strict cookie from a cross-site response is
+    // rejected ("rejected because it is in a cross-site context and its SameSite is Lax or Strict").
+    refusesCrossSiteSetOf: ['Strict', 'Lax'],
+    // pref network.cookie.sameSite.noneRequiresSecure.
+    noneRequiresSecure: true,
+    // nsMixedContentBlocker::IsPotentiallyTrustworthyOrigin: localhost names are secure for Secure cookies.
+    secureUrls: 'trustworthy',
+    sameSiteConsidersRedirectChain: true,
+    // As the verifier launches it (network.cookie.cookieBehavior 0).
+    thirdPartyCookies: 'allowed',
+    honoursPartitioned: true,
+    enforcesNamePrefixes: true,
+    partitionedRequiresSecure: false,
+    sources: {
+      defaultSameSite: 'Firefox: network.cookie.sameSite.laxByDefault is false (no SameSite = None)',
+      noneRequiresSecure: 'Firefox: network.cookie.sameSite.noneRequiresSecure',
+    },
+  },
   consoleText: (messages) => messages.firefox?.text ?? null,
   adHocSources: {
     authorizationCoveredByWildcard: 'Firefox: pref network.cors_preflight.authorization_covered_by_wildcard (nsCORSListenerProxy.cpp), with a console warning',

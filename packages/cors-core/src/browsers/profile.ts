@@ -3,6 +3,7 @@
 import type { ConsoleMessages } from '../console/index';
 import type { Engine } from '../scenario/schema';
 import type { ExtraSafelist } from '../fetch/request-headers';
+import type { CookieProfile } from '../cookies/profile';
 
 export interface BrowserProfile {
   browser: Engine;
@@ -82,6 +83,9 @@ export interface BrowserProfile {
   /** Request cache modes whose preflight result is not stored in the preflight cache. */
   preflightCacheNotStoredModes: readonly string[];
 
+  // --- Cookies --------------------------------------------------------------------------------------
+  /** How the engine stores and sends cookies (src/cookies). */
+  cookies: CookieProfile;
   /** Which of the console texts computed for a run (every engine's) this browser prints. */
   consoleText: (messages: ConsoleMessages) => string | null;
   /** The engine source behind a deviation, shown with the step it decided (`AD-HOC`). */

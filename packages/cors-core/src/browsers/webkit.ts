@@ -58,6 +58,25 @@ export const webkitProfile: BrowserProfile = {
   preflightCacheBypassModes: [],
   // `appendEntry` stores whatever the request's cache mode.
   preflightCacheNotStoredModes: [],
+  cookies: {
+    // WebCore/platform/network/CookieJar / NetworkStorageSession: no Lax-by-default; no SameSite = None.
+    defaultSameSite: 'None',
+    refusesCrossSiteSetOf: ['Strict', 'Lax'],
+    noneRequiresSecure: false,
+    // AD-HOC: WebKitGTK (libsoup) stores no Secure cookie from http://*.localhost (shared/RECIPE.md).
+    secureUrls: 'https',
+    sameSiteConsidersRedirectChain: true,
+    // As the verifier launches it (MiniBrowser --cookies-policy=always).
+    thirdPartyCookies: 'allowed',
+    honoursPartitioned: false,
+    enforcesNamePrefixes: false,
+    partitionedRequiresSecure: false,
+    sources: {
+      namePrefixes: 'WebKitGTK: a `__Secure-` cookie without Secure is stored and sent (observed in WebKitGTK 2.50; libsoup does not check name prefixes)',
+      defaultSameSite: 'WebKit: no SameSite means None (no Lax by default)',
+      secureUrls: 'WebKitGTK: libsoup stores no Secure cookie from an http:// URL, http://*.localhost included',
+    },
+  },
   consoleText: (messages) => messages.webkit,
   adHocSources: {
     extraSafelistedRequestHeader: 'WebKit: Source/WebCore/platform/network/HTTPParsers.cpp parseRange compares the `bytes` unit ignoring ASCII case',

@@ -2,6 +2,7 @@
 // MDN page DevTools links each reason to. URLs are logical (no wire prefix). Checked against Firefox ESR
 // 153 by `pnpm verify --browser firefox` (the runner captures the console).
 import type { FetchFailure } from '../fetch/fetch-params';
+import type { Decision } from '../fetch/decision';
 
 export const MDN_CORS_ERRORS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/';
 
@@ -97,4 +98,25 @@ export function firefoxConsoleMessage(failure: FetchFailure, context?: FirefoxCo
 /** CORSAllowHeaderFromPreflightDeprecation: Firefox's warning when `*` was relied on for `Authorization`. */
 export function firefoxAuthorizationWarning(url: string): string {
   return `Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at ${url} soon. (Reason: When the \`Access-Control-Allow-Headers\` is \`*\`, the \`Authorization\` header is not covered. To include the \`Authorization\` header, it must be explicitly listed in CORS header \`Access-Control-Allow-Headers\`).`;
+}
+
+// netwerk/locales/en-US/necko.properties: the warnings Firefox prints when it rejects a cookie
+// (CookieRejectedNonRequiresSecure2, CookieRejectedForNonSameSiteness, CookieRejectedInvalidPrefix).
+const FIREFOX_COOKIE_REJECTIONS: Record<string, (name: string) => string> = {
+  'samesite-none-insecure': (name) => `Cookie “${name}” rejected because it has the “SameSite=None” attribute but is missing the “secure” attribute.`,
+  'samesite-cross-site-set': (name) => `Cookie “${name}” has been rejected because it is in a cross-site context and its “SameSite” is “Lax” or “Strict”.`,
+  'prefix-secure': (name) => `Cookie “${name}” has been rejected for invalid prefix.`,
+  'prefix-host': (name) => `Cookie “${name}” has been rejected for invalid prefix.`,
+};
+export const MDN_SET_COOKIE = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Set-Cookie';
+
+/** The cookie warnings Firefox prints for a run, in order (from the run's `cookie-not-stored` decisions). */
+export function firefoxCookieMessages(decisions: readonly Decision[]): string[] {
+  const texts: string[] = [];
+  for (const decision of decisions) {
+    if (decision.code !== 'cookie-not-stored') continue;
+    const text = FIREFOX_COOKIE_REJECTIONS[String(decision.facts.reason)];
+    if (text) texts.push(text(String(decision.facts.name)));
+  }
+  return texts;
 }

@@ -2,7 +2,7 @@
 // spec algorithm: it mirrors the echo server (DESIGN.md) with the same shared functions (`matchRoute`,
 // `resolveRequestPlaceholders`, the Location rule), so the predicted answers are the ones the server sends.
 import type { Origins } from '../scenario/placeholders';
-import { resolveRequestPlaceholders } from '../scenario/placeholders';
+import { deploymentOrigins, resolveRequestPlaceholders } from '../scenario/placeholders';
 import { echoServerFramingHeaders, matchRoute, NO_ROUTE_ANSWER, type RequestKind } from '../scenario/routes';
 import type { Routes } from '../scenario/schema';
 import { isLowerCaseMatch } from '../scenario/header-syntax';
@@ -51,5 +51,5 @@ export function echoServerAnswer(routes: Routes, url: ParsedUrl, method: string,
 /** Whether the echo server (one of the deployment's origins) receives requests sent to this URL. */
 export function reachesEchoServer(url: ParsedUrl, origins: Origins): boolean {
   const origin = serializeOrigin(url);
-  return [origins.page, origins.api, origins.other].some((o) => { const parsed = parseUrl(o); return parsed !== undefined && serializeOrigin(parsed) === origin; });
+  return deploymentOrigins(origins).some((o) => { const parsed = parseUrl(o); return parsed !== undefined && serializeOrigin(parsed) === origin; });
 }

@@ -11,10 +11,18 @@ import type { Engine, Scenario } from '../scenario/schema';
 import { sentenceFor } from './sentences';
 import type { ExplainedRequest, Explanation, ExplanationStep, PredictionRun } from './types';
 import { verdictSentence } from './verdict';
+import { CookieJar, type StoredCookie } from '../cookies/jar';
+import { storeStartingCookie, type ScenarioCookies } from '../cookies/fetch-cookies';
+import type { ThirdPartyCookies } from '../cookies/profile';
+import { parseUrl } from '../fetch/urls';
 
 export interface ExplainOptions {
   browser?: Engine;
   origins?: Origins;
+  /** The third-party cookie setting; default: the engine's as the verifier launches it ('allowed'). */
+  thirdPartyCookies?: ThirdPartyCookies;
+  /** ms since the epoch the first run starts at (cookie expiry); default: now. */
+  nowMs?: number;
 }
 
 /** The link of a spec anchor. Remembered per anchor: every step that cites it shares one string. */
@@ -31,7 +39,8 @@ function predictionRun(run: RunSimulation, messages: ConsoleMessages, profile: B
     ...preflightMap,
   };
   const actualMap = predictedHeaderMap(firstActual);
-  const receivedHeaders: Record<string, string | null> = { origin: actualMap.origin ?? null };
+  // `cookie` is always listed, so that "no cookie was sent" is a prediction too.
+  const receivedHeaders: Record<string, string | null> = { origin: actualMap.origin ?? null, cookie: actualMap.cookie ?? null };
   for (const name of Object.keys(actualMap)) receivedHeaders[name] = actualMap[name] as string;
   const console = profile.consoleText(messages);
   const preflightCount = run.requests.filter((request) => request.kind === 'preflight').length;
@@ -67,15 +76,25 @@ export function explain(scenario: Scenario, options: ExplainOptions = {}): Expla
   const origins = options.origins ?? DEFAULT_ORIGINS;
   const resolved = resolveScenarioShared(scenario, origins);
   const profile = browserProfile(browser);
-  const context = { scenario: resolved, origins, ownOrigins: ownOriginsOf(origins), profile, cache: new PreflightCache(profile), clock: { now: 0 } };
+  const cookies: ScenarioCookies = { jar: new CookieJar(profile.cookies, options.thirdPartyCookies), topLevelOrigin: origins.page, epochMs: options.nowMs ?? Date.now() };
+  const context = { scenario: resolved, origins, ownOrigins: ownOriginsOf(origins), profile, cache: new PreflightCache(profile), clock: { now: 0 }, cookies };
+  const startingSteps: ExplanationStep[] = [];
+  for (const { origin, setCookie } of resolved.cookies ?? []) {
+    const url = parseUrl(`${origin}/`);
+    if (url) storeStartingCookie(cookies, url, setCookie, (algorithm, anchor, verdict, code, facts = {}, adHoc) => startingSteps.push(explanationStep({ run: 0, hop: 0, algorithm, anchor, verdict, code, facts, ...(adHoc ? { adHoc } : {}) })));
+  }
   const simulations: RunSimulation[] = [];
-  for (let run = 0; run < resolved.repeat; run += 1) simulations.push(simulateRun(context, run));
+  const jars: StoredCookie[][] = [];
+  for (let run = 0; run < resolved.repeat; run += 1) {
+    simulations.push(simulateRun(context, run));
+    jars.push(cookies.jar.list(cookies.epochMs + context.clock.now));
+  }
   const messages = simulations.map(consoleMessagesFor);
   const runs = simulations.map((simulation, index) => predictionRun(simulation, messages[index] as ConsoleMessages, profile));
   const first = runs[0] as PredictionRun;
   // Plain loops rather than flatMap and object spreads with added keys: in Node 20 those are an order of
   // magnitude slower, and explain() builds these objects for every step of every scenario.
-  const steps: ExplanationStep[] = [];
+  const steps: ExplanationStep[] = startingSteps;
   const requests: ExplainedRequest[] = [];
   for (const simulation of simulations) {
     for (const decision of simulation.decisions) steps.push(explanationStep(decision));
@@ -89,5 +108,9 @@ export function explain(scenario: Scenario, options: ExplainOptions = {}): Expla
     console: messages[0] as ConsoleMessages,
     verdict: verdictSentence(simulations),
     requests,
+    cookies: simulations.map((simulation, index) => ({
+      sent: simulation.requests.filter((request) => request.kind === 'actual').map((request) => request.browserHeaders.find(([name]) => name === 'Cookie')?.[1] ?? null),
+      jar: jars[index] ?? [],
+    })),
   };
 }

@@ -1,6 +1,6 @@
 // One plain sentence per decision, with the concrete values. Kept apart from the spec code: the spec
 // code records what it decided (a code and facts); this file says it in words.
-import type { CorsCheckCode, Decision, Fact } from '../fetch/decision';
+import type { CookieDecisionCode, CorsCheckCode, Decision, Fact } from '../fetch/decision';
 import { whyOriginsDiffer } from './differences';
 
 const q = (value: Fact | undefined): string => {
@@ -140,5 +140,56 @@ export function sentenceFor(decision: Decision): string {
     case 'redirect-authorization-removed': return 'The redirect goes to another origin, so `Authorization` is removed.';
     case 'origin-tainted': return `The redirect from ${q(f.from)} to ${q(f.to)} crosses origins after the request already left ${q(f.origin)}: from now on the request's origin is serialized as \`null\`.`;
     case 'redirect-followed': return `The browser follows the ${str(f.status)} redirect to ${q(f.to)}.`;
+    case 'cookie-stored': case 'cookie-replaced': case 'cookie-deleted': case 'cookie-expired-on-arrival': case 'cookie-not-stored':
+    case 'cookies-sent': case 'cookie-withheld': case 'cookies-no-credentials': case 'cookies-not-on-preflight':
+      return cookieSentence(c, f);
+  }
+}
+
+const NOT_STORED: Record<string, (f: Record<string, Fact>) => string> = {
+  'control-character': () => 'it contains a control character, so the whole line is ignored',
+  'too-long': () => 'its name and value together exceed 4096 bytes',
+  'empty-name-and-value': () => 'its name and value are both empty',
+  'public-suffix': (f) => `\`Domain=${str(f.domain)}\` is a public suffix`,
+  'domain-mismatch': (f) => `\`Domain=${str(f.domain)}\` does not cover the host ${q(f.host)}`,
+  'secure-insecure-url': (f) => `it is \`Secure\` and this browser does not count ${q(f.url)} as a secure URL`,
+  'would-overlay-secure': () => 'a `Secure` cookie of the same name already exists and an insecure URL may not shadow it',
+  'samesite-cross-site-set': (f) => `it is \`SameSite=${f.sameSite === 'Default' ? `Lax\` by default (no SameSite attribute)` : `${str(f.sameSite)}\``} and came from a cross-site request: only a same-site request or a top-level navigation may set such a cookie. Add \`SameSite=None; Secure\` to set it from another site`,
+  'samesite-none-insecure': () => '`SameSite=None` requires `Secure`',
+  'prefix-secure': (f) => `a name starting with \`__Secure-\` (${q(f.name)}) requires \`Secure\``,
+  'prefix-host': (f) => `a name starting with \`__Host-\` (${q(f.name)}) requires \`Secure\`, \`Path=/\` and no \`Domain\``,
+  'partitioned-insecure': () => '`Partitioned` requires `Secure`',
+  'third-party-blocked': (f) => `third-party cookies are blocked, and ${q(f.site)} is another site than the top-level page (${q(f.topLevelSite)})`,
+  preflight: () => 'a preflight answer never sets cookies (it is made without credentials)',
+  'no-credentials': (f) => `the request does not include credentials (credentials mode ${q(f.credentials)}${f.credentials === 'same-origin' ? ' and the request is cross-origin' : ''}), so the browser ignores \`Set-Cookie\`. Use \`credentials: 'include'\` (XHR: \`withCredentials = true\`)`,
+};
+
+const WITHHELD: Record<string, (f: Record<string, Fact>) => string> = {
+  'samesite-strict-cross-site': () => 'it is `SameSite=Strict` and this request is cross-site',
+  'samesite-lax-cross-site': (f) => `it is ${f.sameSite === 'Default' ? '`SameSite=Lax` by default (it has no SameSite attribute)' : '`SameSite=Lax`'} and this request is cross-site (a fetch is never a top-level navigation). A cookie meant for other sites needs \`SameSite=None; Secure\``,
+  'secure-insecure-url': () => 'it is `Secure` and this URL is not secure for this browser',
+  'other-partition': (f) => `it is partitioned under ${q(f.partitionKey)}, not under this page's top-level site ${q(f.topLevelSite)}`,
+  'third-party-blocked': () => 'third-party cookies are blocked and this request is cross-site to the top-level page',
+};
+
+/** Sentences for the cookie decisions (src/cookies). */
+function cookieSentence(c: CookieDecisionCode, f: Record<string, Fact>): string {
+  switch (c) {
+    case 'cookie-stored':
+    case 'cookie-replaced':
+      return `${f.starting ? 'Before run 1 the browser holds' : 'The browser stores'} the cookie ${q(`${str(f.name)}=${str(f.value)}`)} for ${f.hostOnly ? `the host ${q(f.domain)} only` : `${q(f.domain)} and its subdomains`}, path ${q(f.path)}${f.sameSite === 'Default' ? ', no SameSite attribute' : `, \`SameSite=${str(f.sameSite)}\``}${f.secure ? ', `Secure`' : ''}${f.httpOnly ? ', `HttpOnly` (script can never read it)' : ''}${f.partitionKey ? `, partitioned under ${q(f.partitionKey)}` : ''}${f.persistent ? '' : ', until the browser closes'}${c === 'cookie-replaced' ? '; it replaces the cookie of the same name' : ''}${f.thirdPartyContext ? ' (set in a cross-site context: third-party cookies are allowed)' : ''}.`;
+    case 'cookie-deleted': return `The cookie ${q(f.name)} is deleted: its expiry (\`Max-Age\` of 0 or less, or an \`Expires\` in the past) has passed.`;
+    case 'cookie-expired-on-arrival': return `The cookie ${q(f.name)} is not kept: it expires on arrival (\`Max-Age\` of 0 or less, or an \`Expires\` in the past).`;
+    case 'cookie-not-stored': {
+      const why = NOT_STORED[String(f.reason)];
+      return `The browser does not store ${f.name !== undefined ? `the cookie ${q(f.name)}` : `\`Set-Cookie: ${str(f.setCookie)}\``}: ${why ? why(f) : str(f.reason)}.`;
+    }
+    case 'cookies-sent': return `The request carries \`Cookie: ${str(f.header)}\`${f.sameSiteRequest ? ' (a same-site request)' : ' (a cross-site request: cookies that are SameSite=Lax or Strict stay home)'}.`;
+    case 'cookie-withheld': {
+      const why = WITHHELD[String(f.reason)];
+      return `The cookie ${q(f.name)} stays home: ${why ? why(f) : str(f.reason)}.`;
+    }
+    case 'cookies-no-credentials': return `The browser holds ${q(f.names)} for this URL but sends no cookie: the request does not include credentials (credentials mode ${q(f.credentials)}${f.credentials === 'same-origin' ? ', and the request is not same-origin' : ''}).`;
+    case 'cookies-not-on-preflight': return `The preflight carries no cookie (${q(f.names)} would go with the actual request): a preflight is always sent without credentials.`;
   }
 }

@@ -2,6 +2,15 @@
 import type { PredictedRequest } from '../fetch/fetch-params';
 import type { FilledExpectRun } from '../scenario/filled-expect';
 import type { Engine } from '../scenario/schema';
+import type { StoredCookie } from '../cookies/jar';
+
+/** One run's cookies: what each actual request (hop) carried, and the jar after the run. */
+export interface RunCookiesPrediction {
+  /** The `Cookie` header of each actual request of the run, hop by hop (null: none). */
+  sent: (string | null)[];
+  /** The cookies the browser holds once the run is over. */
+  jar: StoredCookie[];
+}
 
 /** One run's prediction, in the shape of `expect` with every field filled. */
 export type PredictionRun = FilledExpectRun;
@@ -44,4 +53,6 @@ export interface Explanation {
   /** One plain sentence for the UI. */
   verdict: string;
   requests: ExplainedRequest[];
+  /** Cookies, run by run (RFC 6265bis as the engine does it). */
+  cookies: RunCookiesPrediction[];
 }

@@ -50,7 +50,14 @@ export type DecisionCode =
   | 'max-age' | 'preflight-cache-stored' | 'preflight-cache-not-stored'
   // HTTP-redirect fetch
   | 'location-invalid' | 'location-not-http' | 'too-many-redirects' | 'location-credentials' | 'redirect-method-get'
-  | 'redirect-authorization-removed' | 'origin-tainted' | 'redirect-followed';
+  | 'redirect-authorization-removed' | 'origin-tainted' | 'redirect-followed'
+  // cookies (src/cookies): storage, retrieval, and the fetch steps that skip them
+  | CookieDecisionCode;
+
+/** What the cookie steps decided (RFC 6265bis storage and retrieval, Fetch's includeCredentials). */
+export type CookieDecisionCode =
+  | 'cookie-stored' | 'cookie-replaced' | 'cookie-deleted' | 'cookie-expired-on-arrival' | 'cookie-not-stored'
+  | 'cookies-sent' | 'cookie-withheld' | 'cookies-no-credentials' | 'cookies-not-on-preflight';
 
 /** The error kinds Chromium reports (services/network/public/mojom/cors.mojom `CorsError`). */
 export const CORS_ERROR_KINDS = [

@@ -4,6 +4,7 @@
 // every algorithm writes its decisions and the requests it sends to, so an explanation can cite them.
 import type { BrowserProfile } from '../browsers/profile';
 import type { ServerAnswer } from '../deployment/echo-server';
+import type { RunCookies } from '../cookies/fetch-cookies';
 import type { Scenario, ScenarioRequest } from '../scenario/schema';
 import type { CredentialsMode } from './cors-check';
 import type { Decision, DecisionCode, Fact, FailureKind, Verdict } from './decision';
@@ -85,6 +86,8 @@ export interface FetchParams {
   /** Milliseconds since the first run started; advanced by each answer's delay. */
   clock: { now: number };
   record: FetchRecorder;
+  /** The run's cookies (src/cookies); none: cookies are not simulated. */
+  cookies?: RunCookies;
 }
 
 /** A response, as the algorithms hand it to their caller: a network error, an answer, or an opaque-redirect filtered response. */

@@ -27,8 +27,12 @@ export function httpNetworkOrCacheFetch(fetchParams: FetchParams, kind: RequestK
   // (`Content-Length`, contentLengthHeaderValue)." The body a 307/308 keeps reaches the last hop with it.
   // NOTE: the `0` the spec sends for a POST or PUT without a body is not predicted (not checked in the engines).
   if (kind === 'actual' && request.body !== null) browserHeaders.push(['Content-Length', String(utf8ByteLength(request.body))]);
+  // Step 8.20: "If includeCredentials is true, then: ... append (`Cookie`, cookies)" (src/cookies decides
+  // includeCredentials, the jar which cookies; a preflight never carries any).
+  const cookie = fetchParams.cookies?.request(kind, url, request.responseTainting, fetchParams.clock.now) ?? null;
+  if (cookie !== null) browserHeaders.push(['Cookie', cookie]);
   // NOTE: the HTTP cache is not modelled (each run has its own wire URL, so nothing is reused), nor are
-  // `Cookie` (issue 10) and HTTP authentication entries.
+  // HTTP authentication entries.
   return httpNetworkFetch(fetchParams, kind, method, headerList, browserHeaders);
 }
 
@@ -42,5 +46,8 @@ export function httpNetworkFetch(fetchParams: FetchParams, kind: RequestKind, me
   record.requests.push({ run: record.run, hop: record.hop, kind, method, url: logicalUrl(request.url), headers: headerList, status: answer.status, routeKey: answer.routeKey, browserHeaders });
   clock.now += answer.delayMs + 1;
   record.finalAnswerHeaders = answer.headers;
+  // Step 15: "If includeCredentials is true, the user agent should parse and store response `Set-Cookie`
+  // headers given request and response": before any CORS check, so a blocked answer's cookies are kept.
+  fetchParams.cookies?.response(kind, request.url, request.responseTainting, answer.headers, clock.now);
   return answer;
 }

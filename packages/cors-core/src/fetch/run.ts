@@ -1,7 +1,8 @@
 // One run of a scenario: the page calls `fetch()` or XHR `send()`, the request is constructed, then
 // fetched (src/fetch/main-fetch.ts and the algorithms it calls), and the result says what script sees.
 import type { BrowserProfile } from '../browsers/profile';
-import type { Origins } from '../scenario/placeholders';
+import { deploymentOrigins, type Origins } from '../scenario/placeholders';
+import { RunCookies, type ScenarioCookies } from '../cookies/fetch-cookies';
 import type { Outcome, Scenario, ScenarioRequest } from '../scenario/schema';
 import type { CredentialsMode } from './cors-check';
 import type { Decision } from './decision';
@@ -45,10 +46,12 @@ export interface SimulationContext {
   cache: PreflightCache;
   /** Milliseconds since the first run started; advanced by each answer's delay. */
   clock: { now: number };
+  /** The cookie jar across the runs (src/cookies); none: cookies are not simulated. */
+  cookies?: ScenarioCookies;
 }
 
 export function ownOriginsOf(origins: Origins): OwnOrigins {
-  return { page: serializedOriginOf(origins.page), all: [origins.page, origins.api, origins.other].map(serializedOriginOf) };
+  return { page: serializedOriginOf(origins.page), all: deploymentOrigins(origins).map(serializedOriginOf) };
 }
 
 /** The request of run `run`: `request` with `runRequests[run]` merged over it. */
@@ -106,6 +109,7 @@ export function simulateRun(context: SimulationContext, run: number): RunSimulat
     },
     server: scenario.server, ownOrigins, profile, cache, clock, record,
   };
+  if (context.cookies) fetchParams.cookies = new RunCookies(context.cookies, documentOrigin, credentialsMode, (...args) => record.note(...args));
   const response = mainFetch(fetchParams);
   if (response.type === 'error') return result(record.requests.length > 0 ? 'network-error' : 'throws-before-send', 0, null, response.failure);
   if (response.type === 'opaqueredirect' || fetchParams.request.responseTainting === 'opaque') return result('opaque', 0, 'opaque', null);

@@ -18,3 +18,6 @@ export const MAX_REQUEST_BODY_LENGTH = 1_048_576;
 export const MAX_DELAY_MS = 10_000;
 /** Requests in one scenario run (`repeat`). */
 export const MAX_REPEAT = 20;
+
+/** Starting cookies a scenario may declare. */
+export const MAX_STARTING_COOKIES = 20;

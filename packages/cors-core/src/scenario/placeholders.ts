@@ -9,16 +9,43 @@ export interface Origins {
   api: string;
   /** A third origin served by the echo server too. */
   other: string;
+  /**
+   * A fourth origin, cross-origin but same-site to `page` (e.g. `http://api.web.localhost:8787`). Optional
+   * for deployments that predate it: `sameSiteOriginOf(origins)` derives it from `page`.
+   */
+  samesite?: string;
 }
 
 export const DEFAULT_ORIGINS: Origins = {
   page: 'http://web.localhost:8787',
   api: 'http://api.localhost:8787',
   other: 'http://other.localhost:8787',
+  samesite: 'http://api.web.localhost:8787',
 };
 
+/**
+ * The `{samesite}` origin: the deployment's, else `api.` in front of the page's host name (same scheme
+ * and port), which is same-site with the page whenever the page's host has a registrable domain. An IP
+ * page (LAN mode) has no such name, and every origin on its address (other ports) is same-site with it
+ * anyway: `{samesite}` is then `{api}`.
+ */
+export function sameSiteOriginOf(origins: Origins): string {
+  if (origins.samesite) return origins.samesite;
+  const match = /^([a-z][a-z0-9+.-]*):\/\/([^:/]+)(:\d+)?$/i.exec(origins.page);
+  if (!match || /^[\d.]+$/.test(match[2] ?? '') || (match[2] ?? '').startsWith('[')) return origins.api;
+  return `${match[1]}://api.${match[2]}${match[3] ?? ''}`;
+}
+
+/** The serialized origins the echo server serves, in a fixed order: page, api, other, samesite. */
+export function deploymentOrigins(origins: Origins): string[] {
+  const all = [origins.page, origins.api, origins.other];
+  const samesite = sameSiteOriginOf(origins);
+  if (!all.includes(samesite)) all.push(samesite);
+  return all;
+}
+
 type OriginName = keyof Origins;
-const ORIGIN_NAMES: readonly OriginName[] = ['page', 'api', 'other'];
+const ORIGIN_NAMES: readonly OriginName[] = ['page', 'api', 'other', 'samesite'];
 
 function originParts(origin: string): Record<string, string> {
   const match = /^([a-z][a-z0-9+.-]*):\/\/(\[[^\]]+\]|[^:/]+)(?::(\d+))?$/i.exec(origin);
@@ -27,12 +54,12 @@ function originParts(origin: string): Record<string, string> {
   return { scheme, hostname, port, host: port ? `${hostname}:${port}` : hostname };
 }
 
-const PLACEHOLDER = /\{(page|api|other)(?:\.(scheme|host|hostname|port))?\}/g;
+const PLACEHOLDER = /\{(page|api|other|samesite)(?:\.(scheme|host|hostname|port))?\}/g;
 
 /** Replaces the origin placeholders in one string; `{request.NAME}` is left for the echo server. */
 export function resolveOriginPlaceholders(text: string, origins: Origins): string {
   return text.replace(PLACEHOLDER, (whole, name: OriginName, part?: string) => {
-    const origin = origins[name];
+    const origin = name === 'samesite' ? sameSiteOriginOf(origins) : origins[name];
     if (!part) return origin;
     return originParts(origin)[part] ?? whole;
   });
@@ -60,7 +87,7 @@ export function resolveScenario(scenario: Scenario, origins: Origins): Scenario 
 /** Which of the three named origins a URL or origin belongs to, if any. */
 export function originNameOf(urlOrOrigin: string, origins: Origins): OriginName | undefined {
   const origin = originOf(urlOrOrigin);
-  return ORIGIN_NAMES.find((name) => originOf(origins[name]) === origin);
+  return ORIGIN_NAMES.find((name) => originOf(name === 'samesite' ? sameSiteOriginOf(origins) : origins[name]) === origin);
 }
 
 /** The serialized origin of an absolute URL (`scheme://host[:port]`, default port dropped), or undefined. */

@@ -13,6 +13,7 @@ import {
   MAX_REQUEST_BODY_LENGTH,
   MAX_REQUEST_HEADERS,
   MAX_ROUTES,
+  MAX_STARTING_COOKIES,
 } from './limits';
 
 /** A header as a [name, value] pair. Lists keep order, case and duplicates. */
@@ -143,6 +144,24 @@ export const ExpectSchema = z
   })
   .strict();
 
+/** A cookie the browser holds before run 1 (the user "is logged in"), as set by a top-level visit of `origin`. */
+export const StartingCookieSchema = z
+  .object({
+    origin: z
+      .string()
+      .refine((origin) => /^(\{(page|api|other|samesite)\}|[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+)$/i.test(origin), {
+        error: (issue) => `${JSON.stringify(issue.input)} is not an origin: use "{page}", "{api}", "{other}", "{samesite}" or an origin such as "http://api.localhost:8787"`,
+      })
+      .describe('the origin whose response sets the cookie, as a top-level visit of its "/" (so a cookie without Path gets Path=/)'),
+    setCookie: z
+      .string()
+      .min(1, { error: 'the Set-Cookie value is empty' })
+      .max(MAX_HEADER_VALUE_LENGTH, { error: `a Set-Cookie value may be at most ${MAX_HEADER_VALUE_LENGTH} characters` })
+      .refine(isSendableHeaderValue, { error: 'a Set-Cookie value cannot contain CR, LF, NUL or other control characters' })
+      .describe('the Set-Cookie header value, e.g. "sid=abc123; Path=/; SameSite=Lax"'),
+  })
+  .strict();
+
 export const ScenarioSchema = z
   .object({
     version: z.literal(1).optional(),
@@ -157,15 +176,20 @@ export const ScenarioSchema = z
     tags: z.array(z.string().max(50)).max(20).optional().describe('extension: rule families, for filtering'),
     page: z
       .string()
-      .refine((page) => /^(\{(page|api|other)\}|null|[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+)$/i.test(page), {
-        error: (issue) => `${JSON.stringify(issue.input)} is not a page origin: use "{page}", "{api}", "{other}", "null" or an origin such as "http://web.localhost:8787"`,
+      .refine((page) => /^(\{(page|api|other|samesite)\}|null|[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+)$/i.test(page), {
+        error: (issue) => `${JSON.stringify(issue.input)} is not a page origin: use "{page}", "{api}", "{other}", "{samesite}", "null" or an origin such as "http://web.localhost:8787"`,
       })
       .default('{page}')
-      .describe('"{page}", "{api}", "{other}", "null" (a sandboxed frame) or a literal origin'),
+      .describe('"{page}", "{api}", "{other}", "{samesite}", "null" (a sandboxed frame) or a literal origin'),
     request: ScenarioRequestSchema,
     repeat: z.number().int().min(1).max(MAX_REPEAT, { error: `repeat may be at most ${MAX_REPEAT}` }).default(1),
     runRequests: z.array(ScenarioRequestOverrideSchema).max(MAX_REPEAT).optional(),
     server: ServerSchema.default({ routes: {} }),
+    cookies: z
+      .array(StartingCookieSchema)
+      .max(MAX_STARTING_COOKIES, { error: `at most ${MAX_STARTING_COOKIES} starting cookies` })
+      .optional()
+      .describe('extension: cookies the browser holds before run 1, each set by a top-level visit of its origin (in a fresh jar)'),
     expect: ExpectSchema.optional(),
     expectBy: z
       .object({ chromium: ExpectSchema.optional(), firefox: ExpectSchema.optional(), webkit: ExpectSchema.optional() })
@@ -178,6 +202,7 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type ScenarioRequest = z.output<typeof ScenarioRequestSchema>;
 export type ScenarioRequestOverride = z.output<typeof ScenarioRequestOverrideSchema>;
+export type StartingCookie = z.output<typeof StartingCookieSchema>;
 export type Answer = z.output<typeof AnswerSchema>;
 export type Route = z.output<typeof RouteSchema>;
 export type Routes = Record<string, Route>;

@@ -8,7 +8,7 @@ import { resolveOriginPlaceholders, type Origins } from '../scenario/placeholder
 import type { Scenario } from '../scenario/schema';
 
 /** The scenario fields explain() reads: the simulation's input and the explanation's `id`. */
-const FIELDS_EXPLAIN_READS = ['id', 'page', 'request', 'runRequests', 'server'] as const;
+const FIELDS_EXPLAIN_READS = ['id', 'page', 'request', 'runRequests', 'server', 'cookies'] as const;
 
 /** Past this many distinct strings the cache of resolved strings starts over. */
 const MAX_CACHED_STRINGS = 1024;
@@ -20,7 +20,7 @@ const MAX_CACHED_STRINGS = 1024;
 let cachedStrings: { origins: Origins; resolved: Map<string, string> } | undefined;
 
 function sameOrigins(a: Origins, b: Origins): boolean {
-  return a.page === b.page && a.api === b.api && a.other === b.other;
+  return a.page === b.page && a.api === b.api && a.other === b.other && a.samesite === b.samesite;
 }
 
 function resolveString(text: string, origins: Origins): string {

@@ -1,11 +1,12 @@
 // What the page sends: from which origin, with which API, to which URL, with which method, headers,
 // body and fetch options. Values are kept exactly as typed (method case included).
-import { CACHE_MODES, CREDENTIALS_MODES, FETCH_MODES, MAX_REPEAT, REDIRECT_MODES, type ScenarioRequest } from '@cors-playground/cors-core';
+import { sameSiteOriginOf, CACHE_MODES, CREDENTIALS_MODES, FETCH_MODES, MAX_REPEAT, REDIRECT_MODES, type ScenarioRequest } from '@cors-playground/cors-core';
 import { useId, type ReactNode } from 'react';
 import { setField, setRequest } from '../../store/scenario-edits';
 import { selectIssuesByPath, selectOutsideOrigin } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { HeaderRows } from '../HeaderRows/HeaderRows';
+import { SiteRelation } from '../SiteRelation/SiteRelation';
 
 const PAGE_CHOICES = [
   ['{page}', 'This page'],
@@ -75,11 +76,12 @@ export function RequestPanel() {
         <p className="issue warn" role="note" data-testid="url-outside">
           <span aria-hidden="true">⚠ </span>{outside} is outside this playground: only the playground&apos;s origins answer as the scenario says
           ({origins.api}, {origins.other}, {origins.page}). Run would send the request to the real {outside}, whose answer the playground
-          neither shapes nor records. Checking a real server&apos;s CORS answers (a <code>cors probe</code> command) is planned; for now, copy
-          its headers into a route here.
+          neither shapes nor records. To check a real server&apos;s CORS answers, run <code>pnpm cors probe {outside}</code> from a checkout of
+          this project (it sends the preflight and the request as a browser would and explains the answers), or copy its headers into a route here.
         </p>
       )}
-      <p className="hint">Use <code>{'{api}'}</code> ({origins.api}), <code>{'{other}'}</code> ({origins.other}) or <code>{'{page}'}</code> ({origins.page}) in the URL.</p>
+      <p className="hint">Use <code>{'{api}'}</code> ({origins.api}), <code>{'{other}'}</code> ({origins.other}), <code>{'{samesite}'}</code> ({sameSiteOriginOf(origins)}, same-site to the page) or <code>{'{page}'}</code> ({origins.page}) in the URL.</p>
+      <SiteRelation />
       <HeaderRows label="Request headers" rows={request.headers} onChange={(rows) => set('headers', rows)} path="request.headers" issues={issues} suggestions={`${id}-header-names`} />
       <datalist id={`${id}-header-names`}>
         {['Content-Type', 'Authorization', 'Accept', 'Accept-Language', 'X-Requested-With', 'X-Api-Key', 'Cache-Control', 'Range'].map((name) => <option key={name} value={name} />)}

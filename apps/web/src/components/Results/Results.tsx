@@ -15,6 +15,7 @@ import { observedHops, predictedHops } from '../SequenceDiagram/hops';
 import { SequenceDiagram } from '../SequenceDiagram/SequenceDiagram';
 import { runVerdict, TONE_ICON, TONE_WORD } from './verdict';
 import { InlineCode } from '../InlineCode/InlineCode';
+import { ScriptReads } from '../ScriptReads/ScriptReads';
 
 function BrowserVerdict({ run }: { run: RunEntry | undefined }) {
   const verdict = run ? runVerdict(run) : undefined;
@@ -76,6 +77,7 @@ export function Results() {
       <ProfileSwitcher />
       <Prediction prediction={prediction} engineLabel={engineLabel} />
       <EngineTable />
+      <ScriptReads />
       {observed ? (
         <SequenceDiagram title={`What went over the wire in Run #${run!.id} (the server's record; select a hop for its raw headers)`} runs={observed} browserLabel="browser" selectable />
       ) : prediction.ok ? (
