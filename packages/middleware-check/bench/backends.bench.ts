@@ -5,11 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { CorsPolicySchema, DEFAULT_ORIGINS, exportPolicy, policyAnswer, resolveOriginPlaceholders, type CorsPolicy } from '@cors-playground/cors-core';
-import { startBackend, nginxVersion, type Backend } from '../src/backends';
+import { freeLoopbackPort, nginxVersion, startBackend, type Backend } from '../src/backends';
 import { browserRequests, send, type WireRequest } from '../src/wire';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
-const FIRST_PORT = Number(process.env.MIDDLEWARE_CHECK_PORT ?? 42610) + 60;
 
 const input = CorsPolicySchema.parse({ allowOrigins: ['{page}'], allowMethods: ['GET', 'PUT'], allowHeaders: ['X-Token'], exposeHeaders: ['X-Total'], credentials: true, maxAge: 600 });
 const policy: CorsPolicy = { ...input, allowOrigins: (input.allowOrigins as string[]).map((origin) => resolveOriginPlaceholders(origin, DEFAULT_ORIGINS)) };
@@ -62,11 +61,10 @@ async function measure(list: readonly Backend[]): Promise<number[]> {
 const targets = ['baseline', 'express-cors', 'fastify-cors', 'hono', 'koa-cors', ...(nginxVersion() ? ['nginx' as const] : [])] as const;
 const backends: { name: string; backend: Backend }[] = [];
 try {
-  let port = FIRST_PORT;
   for (const name of targets) {
-    const text = name === 'baseline' ? baselineServer() : exportPolicy(policy, name, { port }).text;
+    const port = await freeLoopbackPort();
+    const text = name === 'baseline' ? baselineServer() : exportPolicy(policy, name, { port, host: '127.0.0.1' }).text;
     backends.push({ name, backend: await startBackend(name, text, port) });
-    port += 1;
   }
   const medians = await measure(backends.map(({ backend }) => backend));
   const rows = backends.map(({ name, backend }, at) => ({ name, medianMs: medians[at] as number, rssMiB: rssMiB(backend.pid) }));

@@ -6,12 +6,11 @@ import { CorsPolicySchema, DEFAULT_ORIGINS, EXPORT_TARGETS, explain, exportPolic
 import { describe, expect, it } from 'vitest';
 import { apacheTest, apacheVersion, startApache } from './apache';
 import { POLICY_CASES } from './cases';
+import { freeLoopbackPort } from './backends';
 import { browserRequests, send } from './wire';
 
 const version = apacheVersion();
 if (!version) process.stderr.write('\n\x1b[31m[middleware-check] SKIPPED the Apache checks: apache2 is not installed (apt-get install apache2)\x1b[0m\n');
-// 42602-42609: apart from check.test.ts's 42610 onwards (42601 is this worktree's Playwright port).
-let nextPort = Number(process.env.APACHE_CHECK_PORT ?? 42602);
 
 function resolved(input: unknown): CorsPolicy {
   const policy = CorsPolicySchema.parse(input);
@@ -33,7 +32,7 @@ describe.skipIf(!version)(`Apache httpd ${version ?? ''}: the export leads the b
   for (const policyCase of INTENT_CASES) {
     it(policyCase.name, async () => {
       const policy = resolved(policyCase.policy);
-      const port = nextPort++;
+      const port = await freeLoopbackPort();
       const made = exportPolicy(policy, 'apache');
       const backend = await startApache(made.text, port);
       const routes: Routes = {};

@@ -3,7 +3,7 @@
 // http-block configuration wrapped in a minimal nginx.conf. Each backend is one child process.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PolicyFramework } from '@cors-playground/cors-core';
@@ -101,6 +101,22 @@ export function nginxTest(exported: string, name: string): { ok: boolean; output
 }
 
 let started = 0;
+
+/**
+ * A loopback port the OS has just handed out and released. Fixed ports in the ephemeral range collide
+ * with client sockets of other tests (seen in CI: `bind() ... Address already in use`), so each backend
+ * asks for one.
+ */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
 
 /** Starts `framework` with the exported text listening on `port`. */
 export async function startBackend(framework: Exclude<PolicyFramework, 'echo'> | 'baseline', exported: string, port: number): Promise<Backend> {

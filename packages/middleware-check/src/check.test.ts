@@ -18,14 +18,12 @@ import {
   type PolicyFramework,
 } from '@cors-playground/cors-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { installedVersion, nginxTest, nginxVersion, packageDir, startBackend } from './backends';
+import { freeLoopbackPort, installedVersion, nginxTest, nginxVersion, packageDir, startBackend } from './backends';
 import { POLICY_CASES } from './cases';
 import { browserRequests, corsView, send } from './wire';
 
 type Checked = Exclude<PolicyFramework, 'echo'>;
 const FRAMEWORKS: Checked[] = ['express-cors', 'fastify-cors', 'hono', 'koa-cors', 'nginx'];
-const FIRST_PORT = Number(process.env.MIDDLEWARE_CHECK_PORT ?? 42610);
-let nextPort = FIRST_PORT;
 
 const nginx = nginxVersion();
 const skipped: string[] = [];
@@ -43,8 +41,8 @@ function resolvedPolicy(input: unknown): CorsPolicy {
 /** Starts `framework` with the export of `input`, sends what a browser sends for `request`, compares with the model. */
 async function checkRealServer(input: unknown, framework: Checked, request: ScenarioInput['request'], appStatus: number): Promise<void> {
   const policy = resolvedPolicy(input);
-  const port = nextPort++;
-  const made = exportPolicy(policy, framework, { appStatus, port });
+  const port = await freeLoopbackPort();
+  const made = exportPolicy(policy, framework, { appStatus, port, host: '127.0.0.1' });
   const backend = await startBackend(framework, made.text, port);
   try {
     for (const wire of browserRequests(request)) {
@@ -82,7 +80,7 @@ for (const framework of FRAMEWORKS) {
 describe.skipIf(!nginx)('nginx accepts every exported configuration (nginx -t)', () => {
   for (const policyCase of POLICY_CASES) {
     it(policyCase.name, () => {
-      const made = exportPolicy(resolvedPolicy(policyCase.policy), 'nginx', { port: FIRST_PORT + 80 });
+      const made = exportPolicy(resolvedPolicy(policyCase.policy), 'nginx', { port: 8080, host: '127.0.0.1' });
       const result = nginxTest(made.text, `t${POLICY_CASES.indexOf(policyCase)}`);
       expect(result.output).toContain('syntax is ok');
       expect(result.ok, result.output).toBe(true);

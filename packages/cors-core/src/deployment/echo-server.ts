@@ -3,7 +3,7 @@
 // `resolveRequestPlaceholders`, the Location rule), so the predicted answers are the ones the server sends.
 import type { Origins } from '../scenario/placeholders';
 import { deploymentOrigins, resolveRequestPlaceholders } from '../scenario/placeholders';
-import { echoServerFramingHeaders, matchRoute, NO_ROUTE_ANSWER, type RequestKind } from '../scenario/routes';
+import { echoServerFramingHeaders, hasNoBody, matchRoute, NO_ROUTE_ANSWER, type RequestKind } from '../scenario/routes';
 import type { Routes } from '../scenario/schema';
 import { isLowerCaseMatch } from '../scenario/header-syntax';
 import type { HeaderLines } from '../fetch/header-list';
@@ -18,7 +18,7 @@ export interface ServerAnswer {
   routeKey: string | null;
   delayMs: number;
   /** Why the server did not answer from the routes. */
-  note: 'no-route' | 'no-answer-of-this-kind' | 'location-outside-deployment' | null;
+  note: 'no-route' | 'no-answer-of-this-kind' | 'location-outside-deployment' | 'framing-refused' | null;
 }
 
 /** `ownOrigins`: the serialized origins the echo server serves (page, api, other). */
@@ -38,6 +38,11 @@ export function echoServerAnswer(routes: Routes, url: ParsedUrl, method: string,
     delayMs: answer.delayMs ?? 0,
     note,
   };
+  // The echo server frames every answer itself: it answers 400 instead of a scenario's Content-Length on
+  // an answer that has no body (204, 304, 1xx: RFC 9110 §8.6), which would put a reader out of step.
+  if (hasNoBody(method, answer.status) && answer.headers.some(([name]) => isLowerCaseMatch(name, 'content-length'))) {
+    return { ...result, ...FOREIGN_LOCATION_ANSWER, body: '', note: 'framing-refused' };
+  }
   // DESIGN.md, "The wire URL": the echo server answers 400 instead of sending any `Location` line (on
   // any status) that it cannot resolve or whose target is not one of its own origins: no open redirect.
   for (const [name, value] of headers) {

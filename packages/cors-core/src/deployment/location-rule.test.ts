@@ -31,4 +31,21 @@ describe("the echo server's Location rule (DESIGN.md, \"The wire URL\": no open 
     expect(explanation.requests.map((request) => request.status)).toEqual([FOREIGN_LOCATION_ANSWER.status]);
     expect(explanation.prediction.outcome).toBe('network-error');
   });
+
+  it.each([
+    ['a Location holding a backslash (browsers read it as "/", other parsers do not)', `${api}\\@evil.example/`],
+  ])('%s is refused', (_why, location) => {
+    expect(locationStaysInDeployment(location, `${api}/start`, own)).toBe(false);
+  });
+});
+
+describe('the echo server frames every answer itself', () => {
+  it.each([204, 304])('a scenario Content-Length on a %i answer is predicted as the echo server\'s 400', (status) => {
+    const explanation = explain(scenario({
+      request: { url: '{api}/start' },
+      server: { routes: { '/start': { actual: { status, headers: [['Access-Control-Allow-Origin', '*'], ['Content-Length', '0']] } } } },
+    }));
+    expect(explanation.requests.map((request) => request.status)).toEqual([400]);
+    expect(explanation.prediction.outcome).toBe('network-error');
+  });
 });

@@ -1,6 +1,7 @@
 // The server half of an explanation in policy mode: for each request of the prediction, the headers the
 // policy's middleware produced and why. explain() gives the browser's half; this one reuses its
 // requests, so both halves talk about the same requests.
+import { isLowerCaseMatch } from '../scenario/header-syntax';
 import { explain, type ExplainOptions } from '../explain/explain';
 import { ownOriginsOf } from '../fetch/run';
 import { parseUrl, serializeOrigin } from '../fetch/urls';
@@ -71,7 +72,10 @@ export function policyRoutes(scenario: Scenario, options: ExplainOptions = {}): 
     const url = parseUrl(request.url);
     if (!url) continue;
     const key = `${serializeOrigin(url)}${url.path}${url.query}`;
-    const answer: Answer = { status: request.answer.status, headers: request.answer.headers, body: request.answer.body };
+    // The echo server frames every answer itself (and refuses a Content-Length on a 204 or 304), so the
+    // routes carry the policy's headers without the framing the prediction added.
+    const headers = request.answer.headers.filter(([name]) => !isLowerCaseMatch(name, 'content-length'));
+    const answer: Answer = { status: request.answer.status, headers, body: request.answer.body };
     const route = (routes[key] ??= {});
     const previous = route[request.kind];
     if (previous && JSON.stringify(previous) !== JSON.stringify(answer)) {

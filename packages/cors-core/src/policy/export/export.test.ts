@@ -17,6 +17,12 @@ describe('exportPolicy', () => {
     expect(listExports().filter((target) => target.checked).map((target) => target.framework)).toEqual(['express-cors', 'fastify-cors', 'hono', 'koa-cors', 'nginx', 'apache']);
   });
 
+  it('nginx listens on every address by default, on loopback when asked, and refuses a host that is not an address', () => {
+    expect(exportPolicy(POLICIES.star!, 'nginx', { port: 9000 }).text).toContain('listen 9000;');
+    expect(exportPolicy(POLICIES.star!, 'nginx', { port: 9000, host: '127.0.0.1' }).text).toContain('listen 127.0.0.1:9000;');
+    expect(() => exportPolicy(POLICIES.star!, 'nginx', { port: 9000, host: '127.0.0.1; include /etc/passwd' })).toThrow(/not an address/);
+  });
+
   for (const framework of EXPORT_FRAMEWORKS) {
     it(`${framework}: writes every policy of the table with its origins, a quirk and no unresolved placeholder`, () => {
       for (const [name, policy] of Object.entries(POLICIES)) {

@@ -76,6 +76,6 @@ export function exportPolicy(policy: CorsPolicyInput, framework: ExportFramework
   if (!recheck.success) throw new Error(`the configured origins do not resolve to serialized origins: ${recheck.error.issues.map((issue) => issue.message).join('; ')}`);
   const target: Target = EXPORT_TARGETS[framework];
   const port = options.port ?? target.port ?? 3000;
-  const made = target.exporter(recheck.data, { appStatus: options.appStatus ?? 200, port });
+  const made = target.exporter(recheck.data, { appStatus: options.appStatus ?? 200, port, ...(options.host === undefined ? {} : { host: options.host }) });
   return { framework, label: target.label, checked: target.checked ?? false, ...made };
 }

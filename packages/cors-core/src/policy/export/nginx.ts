@@ -20,7 +20,8 @@ function mapEntries(policy: ResolvedPolicy, allowed: string, refused: string): s
   return [`    default ${refused};`, ...listedOrigins(policy).map((origin) => `    ${q(origin)} ${allowed};`), ...patternSources(policy).map((source) => `    ${mapRegex(source)} ${allowed};`)];
 }
 
-export const nginx: Exporter = (policy, { appStatus, port }) => {
+export const nginx: Exporter = (policy, { appStatus, port, host }) => {
+  if (host !== undefined && !/^[0-9A-Za-z.:[\]-]+$/.test(host)) throw new Error(`nginx export: ${JSON.stringify(host)} is not an address`);
   const always = policy.headersOnErrors ? ' always' : '';
   const star = policy.allowOrigins === '*';
   const listed = Array.isArray(policy.allowOrigins);
@@ -44,7 +45,7 @@ export const nginx: Exporter = (policy, { appStatus, port }) => {
     ...(listed && policy.refusal === 'reject' ? ['map $http_origin $cors_origin_refused {', ...mapEntries(policy, '0', '1'), '    "" 0;', '}'] : []),
     '',
     'server {',
-    `    listen ${port};`,
+    `    listen ${host ? `${host}:` : ''}${port};`,
     ...(policy.authBeforeCors ? ['    # Authentication BEFORE the CORS headers: preflights (which never carry credentials) get 401. Let OPTIONS through first.', '    if ($http_authorization = "") {', '        return 401 "Unauthorized\\n";', '    }'] : []),
     ...(listed && policy.refusal === 'reject' ? ['    if ($cors_origin_refused) {', '        return 403 "Forbidden\\n";', '    }'] : []),
     '',

@@ -6,6 +6,8 @@ export interface ExportOptions {
   appStatus?: number;
   /** The port the generated server listens on, default 3000 (8080 for nginx). */
   port?: number;
+  /** The address nginx listens on (default: every address, as deployed); tests pass 127.0.0.1. */
+  host?: string;
 }
 
 export interface PolicyExport {
@@ -29,4 +31,4 @@ export interface PolicyExport {
 /** A policy whose origins are already resolved (no placeholders). */
 export type ResolvedPolicy = CorsPolicy;
 
-export type Exporter = (policy: ResolvedPolicy, options: Required<ExportOptions>) => Omit<PolicyExport, 'framework' | 'label' | 'checked'>;
+export type Exporter = (policy: ResolvedPolicy, options: Required<Omit<ExportOptions, 'host'>> & Pick<ExportOptions, 'host'>) => Omit<PolicyExport, 'framework' | 'label' | 'checked'>;
