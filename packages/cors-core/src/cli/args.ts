@@ -57,6 +57,12 @@ function parseOrigins(value: string): Partial<Origins> {
  * The next argument of `rest` (removed from it): `--flag=value` or `--flag value`, with `value()` taking
  * the value (or naming the flag that lacks one). Shared by every command's parser.
  */
+/** `--browser NAME`: one of the engines, else a usage error naming them (cors explain, check, diagnose, probe). */
+export function parseBrowserOption(browser: string): Engine {
+  if (!(ENGINES as readonly string[]).includes(browser)) throw new UsageError(`--browser: "${browser}" is not one of ${ENGINES.join(', ')}`);
+  return browser as Engine;
+}
+
 export function takeOption(rest: string[]): { arg: string; flag: string; value: () => string } {
   const arg = rest.shift() as string;
   const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -85,12 +91,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--json':
         args.json = true;
         break;
-      case '--browser': {
-        const browser = value();
-        if (!(ENGINES as readonly string[]).includes(browser)) throw new UsageError(`--browser: "${browser}" is not one of ${ENGINES.join(', ')}`);
-        args.browser = browser as Engine;
+      case '--browser':
+        args.browser = parseBrowserOption(value());
         break;
-      }
       case '--origins':
         args.origins = { ...args.origins, ...parseOrigins(value()) };
         break;

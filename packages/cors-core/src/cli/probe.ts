@@ -7,8 +7,8 @@ import type { Explanation } from '../explain/types';
 import { OriginMap } from '../import/request';
 import { isHeaderName, isSendableHeaderValue } from '../scenario/header-syntax';
 import { MAX_ANSWER_BODY_LENGTH, MAX_HEADER_VALUE_LENGTH } from '../scenario/limits';
-import { ENGINES, ScenarioSchema, type Engine, type Scenario, type ScenarioInput } from '../scenario/schema';
-import { takeOption, UsageError } from './args';
+import { ScenarioSchema, type Engine, type Scenario, type ScenarioInput } from '../scenario/schema';
+import { parseBrowserOption, takeOption, UsageError } from './args';
 import type { Io } from './commands';
 import { GuardError, guardedFetch, guardedFetchOnce, type GuardedAnswer, type GuardOptions } from './net-guard';
 import { formatExplanation } from './report';
@@ -54,12 +54,9 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
       case '--credentials':
         args.credentials = true;
         break;
-      case '--browser': {
-        const browser = value();
-        if (!(ENGINES as readonly string[]).includes(browser)) throw new UsageError(`--browser: "${browser}" is not one of ${ENGINES.join(', ')}`);
-        args.browser = browser as Engine;
+      case '--browser':
+        args.browser = parseBrowserOption(value());
         break;
-      }
       case '--expect': {
         const expected = value();
         if (expected !== 'pass' && expected !== 'fail') throw new UsageError(`--expect: "${expected}" is not pass or fail`);
