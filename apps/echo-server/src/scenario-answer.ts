@@ -20,7 +20,7 @@ import {
   utf8ByteLength,
 } from '@cors-playground/cors-core';
 import { inflateRawSync } from 'node:zlib';
-import { decodeRoutes, toWireUrl, wirePrefix, type InflateRaw, type WirePath, type WireRun } from '@cors-playground/wire';
+import { cookieOutlivesRun, decodeRoutes, toWireUrl, wirePrefix, type InflateRaw, type WirePath, type WireRun } from '@cors-playground/wire';
 
 export interface Issue {
   path: string;
@@ -361,7 +361,7 @@ export function rewriteLocation(
 export function rewriteCookiePath(setCookie: string, wire: WireRun): string {
   // A `__Host-` cookie must keep `Path=/` or the browser refuses it (RFC 6265bis 4.1.3.2): it is left
   // as written, so it is the one kind of cookie that outlives its run in a playground browser.
-  if (/^\s*__host-/i.test(setCookie)) return setCookie;
+  if (cookieOutlivesRun(setCookie)) return setCookie;
   return setCookie.replace(/(;[ \t]*path[ \t]*=[ \t]*)(\/[^;]*)/gi, (_whole, attribute: string, path: string) => `${attribute}${wirePrefix(wire)}${path}`);
 }
 

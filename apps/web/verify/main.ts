@@ -170,7 +170,7 @@ async function main(): Promise<number> {
   const tooSlow = all.filter((verdict) => verdict.tooSlow).length;
   writeOut(resolve(ROOT, args.report), renderReport(summaries, new Date()));
   if (args.json) {
-    const entries = all.map(({ id, engine, version, prediction, observation, agree, tooSlow, timingDependent, requests, differences, error }) => ({ id, engine, version, prediction, observation, agree, tooSlow, timingDependent, requests, differences, error }));
+    const entries = all.map(({ id, engine, version, prediction, observation, agree, tooSlow, timingDependent, requests, differences, error, durationMs }) => ({ id, engine, version, prediction, observation, agree, tooSlow, timingDependent, requests, differences, error, durationMs: Math.round(durationMs) }));
     writeOut(resolve(process.cwd(), args.json), `${JSON.stringify(entries, null, 2)}\n`);
   }
   console.log(`report: ${args.report}${args.json ? `, json: ${args.json}` : ''}`);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  cookieOutlivesRun,
   base64UrlDecode,
   base64UrlEncode,
   decodeRoutes,
@@ -91,6 +92,18 @@ describe('wire URLs', () => {
   it('strips prefixes from console texts', () => {
     const text = "Access to fetch at 'http://api.localhost:8787/r/AAAAAAAAAAAAAAAAAAAAAA/xyz/resource' from origin 'http://web.localhost:8787' has been blocked";
     expect(stripWirePrefixes(text)).toBe("Access to fetch at 'http://api.localhost:8787/resource' from origin 'http://web.localhost:8787' has been blocked");
+  });
+});
+
+describe('cookieOutlivesRun (the verifier keeps a lane after any other cookie)', () => {
+  it.each([
+    ['__Host-sid=1; Path=/; Secure', true],
+    ['  __HOST-sid=1; Path=/; Secure', true],
+    ['sid=1; Path=/', false],
+    ['__Secure-sid=1; Path=/; Secure', false],
+    ['sid=__Host-1', false],
+  ])('%s -> %s', (line, outlives) => {
+    expect(cookieOutlivesRun(line)).toBe(outlives);
   });
 });
 

@@ -214,6 +214,15 @@ export function wirePrefix(run: WireRun): string {
   return `${RUN_PREFIX}${run.runId}/${run.payload}`;
 }
 
+/**
+ * True when a `Set-Cookie` line keeps its own `Path` on the wire, so its cookie outlives the run that set
+ * it: a `__Host-` cookie must keep `Path=/` or the browser refuses it (RFC 6265bis 4.1.3.2). Every other
+ * cookie's path is moved under the run's prefix by the echo server, so no other run ever sends it.
+ */
+export function cookieOutlivesRun(setCookie: string): boolean {
+  return /^\s*__host-/i.test(setCookie);
+}
+
 const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?[^/?#]+)([^#]*)(#.*)?$/i;
 
 function serializedOrigin(schemeAndAuthority: string): string {

@@ -4,19 +4,24 @@
 // - the HTTP cache and the CORS-preflight cache are keyed by URL, and every URL of a scenario carries
 //   that scenario's own run id (`/r/<runId>/...`, a new random id per scenario): an entry can never
 //   match a later scenario's request;
-// - cookies are not keyed by URL: a lane whose scenario received a `Set-Cookie` (or set starting cookies)
-//   is thrown away (its
-//   context, user context or WebDriver session closed) and the next scenario gets a new one.
-// `apps/web/e2e/verify-isolation.spec.ts` checks both in every engine, on one lane.
+// - cookies are matched by path, and the echo server moves every cookie's `Path` under the run's prefix
+//   (scenario-answer.ts `rewriteCookiePath`), starting cookies included: a later run's URLs never match
+//   it. The one exception is a `__Host-` cookie, which must keep `Path=/` (wire `cookieOutlivesRun`):
+//   a lane whose scenario received one is thrown away (its context, user context or WebDriver session
+//   closed) and the next scenario gets a new one.
+// `apps/web/e2e/verify-isolation.spec.ts` checks all three in every engine, on one lane.
 import type { Engine, Origins, Scenario } from '@cors-playground/cors-core';
+import { cookieOutlivesRun } from '@cors-playground/wire';
 import type { RunnerResult } from '../../src/runner/types';
 import { EMPTY_SCENARIO } from '../baseline';
 import type { EngineRun, EngineWorker } from './types';
 
-/** True when a response of the scenario may have stored a cookie: its lane must not be reused. */
+/** True when a response of the scenario may have stored a cookie that later runs would match: its lane must not be reused. */
 export function leavesCookies(result: RunnerResult): boolean {
   return result.runs.some((run) =>
-    run.requests.some((request) => 'headers' in request.answer && request.answer.headers.some(([name]) => name.toLowerCase() === 'set-cookie')),
+    run.requests.some(
+      (request) => 'headers' in request.answer && request.answer.headers.some(([name, value]) => name.toLowerCase() === 'set-cookie' && cookieOutlivesRun(value)),
+    ),
   );
 }
 
@@ -38,8 +43,8 @@ export interface LaneEngine<S extends LaneState> {
 
 /**
  * A lane: one runner page reused by scenario after scenario; replaced (the next one opened at once, while
- * the verifier compares) after a scenario that received a Set-Cookie or failed, and when the scenario's
- * page is on another origin.
+ * the verifier compares) after a scenario that received a `__Host-` cookie or failed, and when the
+ * scenario's page is on another origin.
  */
 export function lane<S extends LaneState>(engine: Engine, version: string, driver: LaneEngine<S>): EngineWorker {
   let current: Promise<S> | undefined;
@@ -63,8 +68,8 @@ export function lane<S extends LaneState>(engine: Engine, version: string, drive
       let keep = false;
       try {
         const run = await driver.runIn(state, scenario, origins);
-        // Starting cookies were set by visits in this lane: it is not reused either.
-        keep = !leavesCookies(run.result) && !scenario.cookies?.length;
+        // Starting cookies were set by visits in this lane, through the same path rewriting.
+        keep = !leavesCookies(run.result) && !scenario.cookies?.some(({ setCookie }) => cookieOutlivesRun(setCookie));
         return run;
       } finally {
         if (!keep) {
