@@ -119,14 +119,14 @@ test('item 6: where the cache is mentioned, the page says each Run click starts 
   await expect(page.getByTestId('cache-hint')).toContainText('Each Run click uses new URLs');
 });
 
-test('item 7: the three engines side by side, this browser named, the profile kept in a share link', async ({ page, context }) => {
+test('item 7: the three engines side by side, this browser named, the prediction engine kept in a share link', async ({ page, context }) => {
   await openPlayground(page);
   await choosePreset(page, 'engines-differ-cached-wildcard');
   const table = page.getByTestId('engines');
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row', { name: /Chromium/ })).toContainText('this browser');
   await expect(table.getByRole('row', { name: /Firefox/ }).locator('[data-differs="true"]').first()).toBeVisible();
-  await page.getByTestId('profile').getByText('WebKit').click();
+  await page.getByTestId('prediction-engine').getByText('WebKit').click();
   await runAndWait(page);
   // The badge compares Chromium's run with Chromium's rules, and says so while WebKit's are shown.
   await expect(page.getByTestId('agreement')).toContainText("with Chromium's rules");
@@ -135,7 +135,7 @@ test('item 7: the three engines side by side, this browser named, the profile ke
   const link = await page.getByTestId('share-link').inputValue();
   const other = await context.newPage();
   await other.goto(link);
-  await expect(other.getByTestId('profile').getByRole('radio', { name: 'WebKit' })).toBeChecked();
+  await expect(other.getByTestId('prediction-engine').getByRole('radio', { name: 'WebKit' })).toBeChecked();
 });
 
 test('item 8: notes render inline code, the header bar keeps its place, the JSON issues are in sight', async ({ page }) => {

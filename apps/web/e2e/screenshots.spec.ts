@@ -42,7 +42,7 @@ test('screenshot: issue 12, the three engines side by side', async ({ page }) =>
   await openPlayground(page);
   await choosePreset(page, 'engines-differ-cached-wildcard');
   await runAndWait(page);
-  await page.getByTestId('profile').getByText('WebKit').click();
+  await page.getByTestId('prediction-engine').getByText('WebKit').click();
   await expect(page.getByTestId('agreement')).toContainText("WebKit's rules");
   if (process.env.UPDATE_SCREENSHOTS) await page.locator('.result-column').screenshot({ path: `${dir}issue-12-engines-after.png` });
 });

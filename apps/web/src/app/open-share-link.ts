@@ -15,7 +15,7 @@ export function openShareLink(store: StoreApi<AppState>, hash: string): 'none' |
     return 'refused';
   }
   const scenario: Scenario = decoded.scenario;
-  if (decoded.profile) state.setProfile(decoded.profile === state.browser.engine ? null : decoded.profile);
+  if (decoded.engine) state.setPredictionEngine(decoded.engine === state.browser.engine ? null : decoded.engine);
   const foreign = foreignOrigins(scenario, state.origins);
   replaceScenario(scenario, {
     kind: foreign.length ? 'warning' : 'info',

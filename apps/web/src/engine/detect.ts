@@ -1,4 +1,4 @@
-// Which engine runs this page, so the prediction uses its profile and the agreement badge can name it.
+// Which engine runs this page, so the prediction uses its rules and the agreement badge can name it.
 import type { Engine } from '@cors-playground/cors-core';
 
 export interface DetectedBrowser {

@@ -5,10 +5,10 @@ import type { StoreApi } from 'zustand';
 import { appStore, type AppState } from '../store/store';
 import { shareUrl } from './share-link';
 
-/** Makes the share link of the scenario (and the chosen profile), shows it, and copies it when allowed. */
+/** Makes the share link of the scenario (and the engine chosen for the prediction), shows it, and copies it when allowed. */
 export async function shareScenario(store: StoreApi<AppState> = appStore, pageUrl = location.href): Promise<void> {
-  const { scenario, profile, setShareLink } = store.getState();
-  const url = shareUrl(pageUrl, scenario, profile ?? undefined);
+  const { scenario, predictionEngine, setShareLink } = store.getState();
+  const url = shareUrl(pageUrl, scenario, predictionEngine ?? undefined);
   setShareLink({ url, copied: false });
   try {
     await navigator.clipboard.writeText(url);

@@ -54,14 +54,14 @@ describe('share links', () => {
     if (decoded.kind === 'ok') expect(decoded.scenario.request.url).toBe('{api}/x');
   });
 
-  it('carry the chosen profile after the scenario, and old links without it still open', () => {
+  it("carry the prediction's engine after the scenario, and old links without it still open", () => {
     const scenario = parsed(PRESETS[0]);
     const fragment = encodeShareFragment(scenario, 'webkit');
     expect(fragment).toMatch(/^s=[A-Za-z0-9_-]+&p=webkit$/);
-    expect(decodeShareFragment(fragment)).toMatchObject({ kind: 'ok', scenario, profile: 'webkit' });
+    expect(decodeShareFragment(fragment)).toMatchObject({ kind: 'ok', scenario, engine: 'webkit' });
     const old = decodeShareFragment(encodeShareFragment(scenario));
-    expect(old.kind === 'ok' && 'profile' in old).toBe(false);
-    expect(decodeShareFragment(`${encodePlainFragment(scenario)}&p=firefox`)).toMatchObject({ kind: 'ok', profile: 'firefox' });
+    expect(old.kind === 'ok' && 'engine' in old).toBe(false);
+    expect(decodeShareFragment(`${encodePlainFragment(scenario)}&p=firefox`)).toMatchObject({ kind: 'ok', engine: 'firefox' });
     expect(decodeShareFragment(`${fragment.replace('webkit', 'netscape')}`)).toMatchObject({ kind: 'error', errors: [{ path: 'link.p' }] });
   });
 

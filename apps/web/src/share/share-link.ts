@@ -1,7 +1,7 @@
 // Share links: the whole scenario in the URL fragment (never sent to a server). Two forms are read:
 //   #s=<base64url(deflate-raw(JSON))>   what the Share button writes (short)
 //   #scenario=<base64url(JSON)>         the documented automation hook (easy to produce by hand)
-// Either may be followed by `&p=<engine>`: the profile the prediction was shown with (links made before
+// Either may be followed by `&p=<engine>`: the engine whose rules the prediction was shown with (links made before
 // it existed still open, with the engine running the page).
 // Decoding never throws and never runs anything: a bad link yields the problems, with their paths.
 import { deflateSync, inflateSync } from 'fflate';
@@ -15,16 +15,16 @@ export const MAX_INFLATED_BYTES = 262_144;
 
 export type ShareDecodeResult =
   | { kind: 'none' }
-  | { kind: 'ok'; scenario: Scenario; warnings: ValidationIssue[]; profile?: Engine }
+  | { kind: 'ok'; scenario: Scenario; warnings: ValidationIssue[]; engine?: Engine }
   | { kind: 'error'; errors: ValidationIssue[] };
 
-function profileParam(profile: Engine | undefined): string {
-  return profile ? `&p=${profile}` : '';
+function engineParam(engine: Engine | undefined): string {
+  return engine ? `&p=${engine}` : '';
 }
 
-export function encodeShareFragment(scenario: Scenario, profile?: Engine): string {
+export function encodeShareFragment(scenario: Scenario, engine?: Engine): string {
   const json = new TextEncoder().encode(JSON.stringify(scenario));
-  return `s=${base64UrlEncode(deflateSync(json, { level: 9 }))}${profileParam(profile)}`;
+  return `s=${base64UrlEncode(deflateSync(json, { level: 9 }))}${engineParam(engine)}`;
 }
 
 /** `#scenario=<base64url of the JSON>`, the form documented for automation. */
@@ -58,9 +58,9 @@ export function decodeShareFragment(hash: string): ShareDecodeResult {
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   const match = /^(s|scenario)=([^&]*)(?:&p=([^&]*))?$/s.exec(fragment);
   if (!match) return /^(s|scenario)=/.test(fragment) ? fail('link', 'the link is damaged: it is not base64url (A-Z a-z 0-9 - _)') : { kind: 'none' };
-  const [, form, data = '', profileText] = match;
-  if (profileText !== undefined && !ENGINES.includes(profileText as Engine)) return fail('link.p', `unknown engine ${JSON.stringify(profileText)}: expected one of ${ENGINES.join(', ')}`);
-  const profile = profileText as Engine | undefined;
+  const [, form, data = '', engineText] = match;
+  if (engineText !== undefined && !ENGINES.includes(engineText as Engine)) return fail('link.p', `unknown engine ${JSON.stringify(engineText)}: expected one of ${ENGINES.join(', ')}`);
+  const engine = engineText as Engine | undefined;
   if (data.length > MAX_FRAGMENT_LENGTH) return fail('link', `the link is longer than ${MAX_FRAGMENT_LENGTH} characters`);
   const bytes = base64UrlDecode(data);
   if (!bytes) return fail('link', 'the link is damaged: it is not base64url (A-Z a-z 0-9 - _)');
@@ -78,12 +78,12 @@ export function decodeShareFragment(hash: string): ShareDecodeResult {
   if (Array.isArray(json.value)) return fail('', 'a share link holds one scenario, not a list (use Import for files with several)');
   const result = validateScenario(json.value);
   if (!result.ok) return { kind: 'error', errors: result.errors };
-  return { kind: 'ok', scenario: result.scenario, warnings: result.warnings, ...(profile ? { profile } : {}) };
+  return { kind: 'ok', scenario: result.scenario, warnings: result.warnings, ...(engine ? { engine } : {}) };
 }
 
-/** The URL that opens this page with the scenario (and the profile, when one was chosen). */
-export function shareUrl(pageUrl: string, scenario: Scenario, profile?: Engine): string {
-  return `${pageUrl.replace(/#.*$/s, '')}#${encodeShareFragment(scenario, profile)}`;
+/** The URL that opens this page with the scenario (and the prediction's engine, when one was chosen). */
+export function shareUrl(pageUrl: string, scenario: Scenario, engine?: Engine): string {
+  return `${pageUrl.replace(/#.*$/s, '')}#${encodeShareFragment(scenario, engine)}`;
 }
 
 /**

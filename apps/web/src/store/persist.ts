@@ -9,8 +9,8 @@ import type { Notice, Theme } from './ui-slice';
 export const STORAGE_KEY = 'cors-playground:state';
 export const STORAGE_VERSION = 1;
 
-export type Persisted = Pick<AppState, 'scenario' | 'jsonText' | 'theme' | 'profile'>;
-type Restored = Pick<AppState, 'scenario' | 'jsonText' | 'jsonIssues' | 'theme' | 'profile'>;
+export type Persisted = Pick<AppState, 'scenario' | 'jsonText' | 'theme' | 'predictionEngine'>;
+type Restored = Pick<AppState, 'scenario' | 'jsonText' | 'jsonIssues' | 'theme' | 'predictionEngine'>;
 
 export interface LoadResult {
   restored?: Restored;
@@ -20,7 +20,7 @@ export interface LoadResult {
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 export function serialize(state: Persisted): string {
-  return JSON.stringify({ version: STORAGE_VERSION, scenario: state.scenario, jsonText: state.jsonText, theme: state.theme, profile: state.profile });
+  return JSON.stringify({ version: STORAGE_VERSION, scenario: state.scenario, jsonText: state.jsonText, theme: state.theme, predictionEngine: state.predictionEngine });
 }
 
 function reset(reason: string, details: string[] = []): LoadResult {
@@ -42,12 +42,14 @@ export function deserialize(text: string | null): LoadResult {
   const parsed = parseScenarioText(JSON.stringify(record.scenario ?? null));
   if (!parsed.ok) return reset('the saved scenario is invalid', parsed.issues.map(formatIssue));
   const theme = THEMES.includes(record.theme as Theme) ? (record.theme as Theme) : 'system';
-  const profile = ENGINES.includes(record.profile as Engine) ? (record.profile as Engine) : null;
+  // `profile` is the key saved before the field was named for what it is: still read.
+  const savedEngine = record.predictionEngine ?? record.profile;
+  const predictionEngine = ENGINES.includes(savedEngine as Engine) ? (savedEngine as Engine) : null;
   // The text is kept even when it does not parse: it is the user's work in progress.
   const jsonText = typeof record.jsonText === 'string' ? record.jsonText : formatScenario(parsed.scenario);
   const textParsed = parseScenarioText(jsonText);
   return {
-    restored: { scenario: parsed.scenario, jsonText, jsonIssues: textParsed.ok ? [] : textParsed.issues, theme, profile },
+    restored: { scenario: parsed.scenario, jsonText, jsonIssues: textParsed.ok ? [] : textParsed.issues, theme, predictionEngine },
   };
 }
 

@@ -26,7 +26,7 @@ const validate = memo((scenario: Scenario): ValidationResult => validateScenario
 export const selectValidation = (state: AppState): ValidationResult => validate(state.scenario);
 
 /** The engine whose rules the prediction uses: the one chosen, or the one running this page. */
-export const selectProfile = (state: AppState): Engine => state.profile ?? state.browser.engine;
+export const selectPredictionEngine = (state: AppState): Engine => state.predictionEngine ?? state.browser.engine;
 
 /** The prediction with each engine's rules: the one shown and the side-by-side table read the same. */
 const predictAll = memo((scenario: Scenario, origins: Origins): Record<Engine, PredictionResult> => {
@@ -38,7 +38,7 @@ const predictAll = memo((scenario: Scenario, origins: Origins): Record<Engine, P
   return Object.fromEntries(entries) as Record<Engine, PredictionResult>;
 });
 
-export const selectPrediction = (state: AppState): PredictionResult => predictAll(state.scenario, state.origins)[selectProfile(state)];
+export const selectPrediction = (state: AppState): PredictionResult => predictAll(state.scenario, state.origins)[selectPredictionEngine(state)];
 
 const engineRows = memo((predictions: Record<Engine, PredictionResult>, thisEngine: Engine): EngineRow[] => compareEngines(predictions, thisEngine));
 
@@ -65,7 +65,7 @@ export interface RunComparison {
 const comparisons = new WeakMap<RunEntry, RunComparison>();
 
 /**
- * What cors-core predicted for a run, with the profile of the engine that actually ran it, compared
+ * What cors-core predicted for a run, with the rules of the engine that actually ran it, compared
  * with what was observed. Derived from the run's stored facts; memoized per run entry.
  */
 export function comparisonFor(run: RunEntry): RunComparison {
@@ -118,4 +118,4 @@ const agreementOf = memo((run: RunEntry | undefined, shownProfile: Engine): Agre
  * Does the prediction with the rules of the engine that ran match what it did? (A page can only check the
  * engine it runs in; `shownProfile` says which rules the prediction on screen uses.)
  */
-export const selectAgreement = (state: AppState): Agreement => agreementOf(selectShownRun(state), selectProfile(state));
+export const selectAgreement = (state: AppState): Agreement => agreementOf(selectShownRun(state), selectPredictionEngine(state));

@@ -109,8 +109,13 @@ describe('persistence', () => {
   });
 
   it('round-trips what it saves', () => {
-    const state = { scenario: preset(3), jsonText: formatScenario(preset(3)), theme: 'dark' as const, profile: 'firefox' as const };
+    const state = { scenario: preset(3), jsonText: formatScenario(preset(3)), theme: 'dark' as const, predictionEngine: 'firefox' as const };
     expect(deserialize(serialize(state)).restored).toEqual({ ...state, jsonIssues: [] });
+  });
+
+  it('still reads the engine choice saved under its old key, profile', () => {
+    const saved = JSON.parse(serialize({ scenario: preset(3), jsonText: formatScenario(preset(3)), theme: 'dark', predictionEngine: null })) as Record<string, unknown>;
+    expect(deserialize(JSON.stringify({ ...saved, profile: 'webkit' })).restored?.predictionEngine).toBe('webkit');
   });
 });
 

@@ -43,8 +43,8 @@ export function connectStorage(store: StoreApi<AppState>, storage: Storage | und
   if (notice) store.getState().addNotice(notice);
   let last: Persisted | undefined;
   return store.subscribe((state) => {
-    if (last && last.scenario === state.scenario && last.jsonText === state.jsonText && last.theme === state.theme && last.profile === state.profile) return;
-    last = { scenario: state.scenario, jsonText: state.jsonText, theme: state.theme, profile: state.profile };
+    if (last && last.scenario === state.scenario && last.jsonText === state.jsonText && last.theme === state.theme && last.predictionEngine === state.predictionEngine) return;
+    last = { scenario: state.scenario, jsonText: state.jsonText, theme: state.theme, predictionEngine: state.predictionEngine };
     saveTo(storage, last);
   });
 }

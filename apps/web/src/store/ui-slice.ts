@@ -1,4 +1,4 @@
-// What the person is looking at: theme, prediction profile, the selected run and hop, notices.
+// What the person is looking at: theme, the engine whose rules the prediction uses, the selected run and hop, notices.
 import type { Engine } from '@cors-playground/cors-core';
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
@@ -29,7 +29,7 @@ export interface HopRef {
 export interface UiSlice {
   theme: Theme;
   /** The engine whose rules the prediction uses; null = the engine running this page. */
-  profile: Engine | null;
+  predictionEngine: Engine | null;
   selectedRunId: number | null;
   selectedHop: HopRef | null;
   serverTab: 'form' | 'json';
@@ -39,7 +39,7 @@ export interface UiSlice {
   /** The title and notes are open for editing. */
   metaEditing: boolean;
   setTheme: (theme: Theme) => void;
-  setProfile: (profile: Engine | null) => void;
+  setPredictionEngine: (engine: Engine | null) => void;
   selectRun: (id: number | null) => void;
   selectHop: (hop: HopRef | null) => void;
   setServerTab: (tab: 'form' | 'json') => void;
@@ -54,7 +54,7 @@ let nextNoticeId = 1;
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   theme: 'system',
-  profile: null,
+  predictionEngine: null,
   selectedRunId: null,
   selectedHop: null,
   serverTab: 'form',
@@ -63,7 +63,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   importOpen: false,
   metaEditing: false,
   setTheme: (theme) => set({ theme }),
-  setProfile: (profile) => set({ profile }),
+  setPredictionEngine: (predictionEngine) => set({ predictionEngine }),
   selectRun: (id) => set({ selectedRunId: id, selectedHop: null }),
   selectHop: (hop) => set({ selectedHop: hop }),
   setServerTab: (serverTab) => set({ serverTab }),

@@ -4,13 +4,13 @@ import { OUTCOME_WORDING } from '@cors-playground/cors-core';
 import type { PredictionResult } from '../../core/adapter';
 import { ENGINE_LABELS } from '../../engine/detect';
 import type { RunEntry } from '../../store/run-slice';
-import { selectPrediction, selectProfile, selectShownRun } from '../../store/selectors';
+import { selectPrediction, selectPredictionEngine, selectShownRun } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { AgreementBadge, browserName } from '../AgreementBadge/AgreementBadge';
 import { ConsoleMessage } from '../ConsoleMessage/ConsoleMessage';
 import { EngineTable } from '../EngineTable/EngineTable';
 import { Explanation } from '../Explanation/Explanation';
-import { ProfileSwitcher } from '../ProfileSwitcher/ProfileSwitcher';
+import { EngineSwitcher } from '../EngineSwitcher/EngineSwitcher';
 import { observedHops, predictedHops } from '../SequenceDiagram/hops';
 import { SequenceDiagram } from '../SequenceDiagram/SequenceDiagram';
 import { runVerdict, TONE_ICON, TONE_WORD } from './verdict';
@@ -63,10 +63,10 @@ function Prediction({ prediction, engineLabel }: { prediction: PredictionResult;
 export function Results() {
   const run = useAppStore(selectShownRun);
   const prediction = useAppStore(selectPrediction);
-  const profile = useAppStore(selectProfile);
+  const predictionEngine = useAppStore(selectPredictionEngine);
   const runCount = useAppStore((state) => state.scenario.repeat);
   const scenarioChanged = useAppStore((state) => run !== undefined && run.scenario !== state.scenario);
-  const engineLabel = ENGINE_LABELS[profile];
+  const engineLabel = ENGINE_LABELS[predictionEngine];
   const observed = run?.result ? observedHops(run.result) : undefined;
   return (
     <section className="panel results" aria-labelledby="results-title">
@@ -74,7 +74,7 @@ export function Results() {
       <BrowserVerdict run={run} />
       <AgreementBadge />
       {scenarioChanged && <p className="hint">The scenario has changed since this run; the prediction below is for the scenario as it is now.</p>}
-      <ProfileSwitcher />
+      <EngineSwitcher />
       <Prediction prediction={prediction} engineLabel={engineLabel} />
       <EngineTable />
       <ScriptReads />
@@ -83,7 +83,7 @@ export function Results() {
       ) : prediction.ok ? (
         <SequenceDiagram title="What cors-core expects to go over the wire (press Run to see the real thing)" runs={predictedHops(prediction.explanation.requests, runCount)} browserLabel="browser" selectable={false} />
       ) : null}
-      {prediction.ok && <ConsoleMessage messages={prediction.explanation.console} engine={profile} />}
+      {prediction.ok && <ConsoleMessage messages={prediction.explanation.console} engine={predictionEngine} />}
       {prediction.ok && (
         <div className="explanation">
           <h3>Why, step by step ({engineLabel} rules)</h3>

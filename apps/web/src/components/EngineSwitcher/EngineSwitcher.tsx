@@ -3,20 +3,20 @@
 import { ENGINES } from '@cors-playground/cors-core';
 import { useId } from 'react';
 import { ENGINE_LABELS } from '../../engine/detect';
-import { selectProfile } from '../../store/selectors';
+import { selectPredictionEngine } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
-export function ProfileSwitcher() {
+export function EngineSwitcher() {
   const id = useId();
-  const profile = useAppStore(selectProfile);
+  const chosen = useAppStore(selectPredictionEngine);
   const detected = useAppStore((state) => state.browser.engine);
-  const setProfile = useAppStore((state) => state.setProfile);
+  const setPredictionEngine = useAppStore((state) => state.setPredictionEngine);
   return (
-    <fieldset className="profile-switcher" data-testid="profile">
+    <fieldset className="engine-switcher" data-testid="prediction-engine">
       <legend>Predict with the rules of</legend>
       {ENGINES.map((engine) => (
         <label key={engine}>
-          <input type="radio" name={`${id}-profile`} value={engine} checked={profile === engine} onChange={() => setProfile(engine === detected ? null : engine)} />
+          <input type="radio" name={`${id}-engine`} value={engine} checked={chosen === engine} onChange={() => setPredictionEngine(engine === detected ? null : engine)} />
           {ENGINE_LABELS[engine]}
           {engine === detected ? ' (this browser)' : ''}
         </label>
