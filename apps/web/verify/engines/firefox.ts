@@ -14,13 +14,30 @@ import { RUN_END_BINDING, runnerExpression, startingCookiesFor, type EngineDrive
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /**
- * Firefox reports a blocked request's console message from its parent process, after the page already
- * saw the rejection: after a run that failed, wait this long before the next run (or the end) so the
- * message lands in the run it belongs to. A run whose response reached the script is not waited for.
+ * Firefox reports a blocked request's console message from its parent process, usually before the page
+ * sees the rejection but not always: after a run that failed, the next run (or the end) waits until a
+ * message of this run has arrived and then FOLLOW_UP_MS more (Firefox's generic follow-up line comes
+ * with it), or CONSOLE_SETTLE_MS when none arrives (a run may print nothing), so every message lands in
+ * the run it belongs to. A run whose response reached the script is not waited for.
  */
 const CONSOLE_SETTLE_MS = 150;
+const FOLLOW_UP_MS = 50;
+const POLL_MS = 10;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** True when a console message arrived after the last run boundary. */
+function messageSinceBoundary(entries: readonly ConsoleEntry[]): boolean {
+  const last = entries.at(-1);
+  return last !== undefined && last.kind === 'message';
+}
+
+async function settleConsole(entries: readonly ConsoleEntry[]): Promise<void> {
+  for (let waited = 0; waited < CONSOLE_SETTLE_MS; waited += POLL_MS) {
+    if (messageSinceBoundary(entries)) return sleep(FOLLOW_UP_MS);
+    await sleep(POLL_MS);
+  }
+}
 
 interface RunnerPage extends LaneState {
   page: Page;
@@ -37,7 +54,7 @@ async function openRunner(browser: Browser, pageOrigin: string): Promise<RunnerP
     // BiDi they arrive as log entries of type "javascript", which puppeteer reports as `pageerror`.
     page.on('pageerror', (error) => entries.push({ kind: 'message', text: error instanceof Error ? error.message : String(error) }));
     await page.exposeFunction(RUN_END_BINDING, async (index: number, outcomeKind: string) => {
-      if (outcomeKind !== 'resolved') await sleep(CONSOLE_SETTLE_MS);
+      if (outcomeKind !== 'resolved') await settleConsole(entries);
       entries.push({ kind: 'boundary', index });
     });
     await page.goto(`${pageOrigin}/runner.html`, { waitUntil: 'load' });
