@@ -78,6 +78,13 @@ describe('the two-hour workshop', () => {
     expect(rows.filter((row) => !covered.has(row))).toEqual([]);
   });
 
+  it('is listed in lessons/README.md as it is: number, title, file, minutes, rows, engines and LAN notes', () => {
+    const readme = readFileSync(join(lessonsDir, 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((line) => /^\| \d\d \|/.test(line));
+    const expected = lessons.map(({ name, lesson }) => `| ${name.slice(0, 2)} | [${lesson.title}](${name}) | ${lesson.minutes} | ${lesson.confusions.join(', ') || '—'} | ${lesson.engines ? 'yes ' : ''}| ${lesson.lan ? 'yes ' : ''}|`);
+    expect(rows).toEqual(expected);
+  });
+
   it('gives every lesson rules for the cheat sheet', () => {
     expect(lessons.filter(({ lesson }) => !lesson.cheatSheet?.length).map(({ name }) => name)).toEqual([]);
   });
