@@ -50,6 +50,12 @@ describe.each(lessons.map(({ name, lesson }) => [name, lesson] as const))('%s', 
     expect(check.problems).toEqual([]);
   });
 
+  it('behaves on a LAN (one IP address, three ports: every origin the same site) as on localhost, or says in `lan` what changes', () => {
+    const lan = { page: 'http://192.168.1.20:8787', api: 'http://192.168.1.20:8788', other: 'http://192.168.1.20:8789' };
+    const onLan = checkLesson(lesson, { origins: lan });
+    if (!lesson.lan) expect(onLan.problems).toEqual([]);
+  });
+
   it('states what Chromium does: outcome, status, preflight and actualSent in both expects', () => {
     for (const scenario of lessonScenarios(lesson)) {
       for (const field of ['outcome', 'status', 'preflight', 'actualSent'] as const) expect(scenario.expect?.[field], `${scenario.id}: expect.${field}`).not.toBeUndefined();
