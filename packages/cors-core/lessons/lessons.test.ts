@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONFUSION_ROWS, DEFAULT_ORIGINS, checkLesson, formatIssue, lessonScenarios, resolveScenario, safetyReview, validateLessonText, type Lesson } from '../src/index';
+import { CONFUSION_ROWS, DEFAULT_ORIGINS, ENGINES, checkLesson, compareExpect, expectFor, formatDifference, formatIssue, lessonScenarios, resolveScenario, safetyReview, validateLessonText, type Lesson } from '../src/index';
 
 const lessonsDir = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(lessonsDir)
@@ -54,6 +54,20 @@ describe.each(lessons.map(({ name, lesson }) => [name, lesson] as const))('%s', 
     const lan = { page: 'http://192.168.1.20:8787', api: 'http://192.168.1.20:8788', other: 'http://192.168.1.20:8789' };
     const onLan = checkLesson(lesson, { origins: lan });
     if (!lesson.lan) expect(onLan.problems).toEqual([]);
+  });
+
+  it('states the goal in the fix solution\'s expect for every engine, so pnpm verify checks the goal in the real browsers', () => {
+    const [, fix] = lessonScenarios(lesson);
+    for (const engine of ENGINES) {
+      const expected = expectFor(fix, engine) ?? {};
+      expect(compareExpect(lesson.fix.goal, expected).map(formatDifference), engine).toEqual([]);
+    }
+  });
+
+  it('states in the scenario\'s Chromium expect a field the goal contradicts, so pnpm verify shows there is something to fix', () => {
+    const [scenario] = lessonScenarios(lesson);
+    const contradicted = compareExpect(lesson.fix.goal, expectFor(scenario, 'chromium') ?? {}).filter((difference) => difference.actual !== undefined);
+    expect(contradicted.length).toBeGreaterThan(0);
   });
 
   it('states what Chromium does: outcome, status, preflight and actualSent in both expects', () => {
