@@ -1,6 +1,7 @@
 // The one screen: the request and the server's answers on the left, the results on the right.
 import { useEffect } from 'react';
 import { BugReportPanel } from '../components/BugReportPanel/BugReportPanel';
+import { Fixes } from '../components/Fixes/Fixes';
 import { History } from '../components/History/History';
 import { Notices } from '../components/Notices/Notices';
 import { PresetPicker } from '../components/PresetPicker/PresetPicker';
@@ -36,6 +37,7 @@ export function App() {
         <div className="column result-column">
           <RunButton />
           <Results />
+          <Fixes />
           <History />
         </div>
       </main>
