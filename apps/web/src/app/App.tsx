@@ -5,6 +5,7 @@ import { Fixes } from '../components/Fixes/Fixes';
 import { History } from '../components/History/History';
 import { Notices } from '../components/Notices/Notices';
 import { PresetPicker } from '../components/PresetPicker/PresetPicker';
+import { ReproExport } from '../components/ReproExport/ReproExport';
 import { RequestPanel } from '../components/RequestPanel/RequestPanel';
 import { Results } from '../components/Results/Results';
 import { RunButton } from '../components/RunButton/RunButton';
@@ -24,6 +25,7 @@ export function App() {
         <PresetPicker />
         <SharePanel />
         <BugReportPanel />
+        <ReproExport />
         <ThemeToggle />
       </header>
       <ShareBoxes />

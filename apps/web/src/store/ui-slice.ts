@@ -21,6 +21,14 @@ export interface ShareLinkState {
   copied: boolean;
 }
 
+/** One file of the last repro bundle, offered as a download. */
+export interface ReproDownload {
+  name: string;
+  /** A blob: URL (revoked when the bundle is closed or replaced). */
+  url: string;
+  bytes: number;
+}
+
 export interface HopRef {
   run: number;
   hop: number;
@@ -38,6 +46,8 @@ export interface UiSlice {
   importOpen: boolean;
   /** The title and notes are open for editing. */
   metaEditing: boolean;
+  /** The last repro bundle's files (the .zip first); null when none is offered. */
+  reproDownloads: ReproDownload[] | null;
   setTheme: (theme: Theme) => void;
   setProfile: (profile: Engine | null) => void;
   selectRun: (id: number | null) => void;
@@ -48,6 +58,7 @@ export interface UiSlice {
   setShareLink: (link: ShareLinkState | null) => void;
   setImportOpen: (open: boolean) => void;
   setMetaEditing: (editing: boolean) => void;
+  setReproDownloads: (files: ReproDownload[] | null) => void;
 }
 
 let nextNoticeId = 1;
@@ -62,6 +73,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   shareLink: null,
   importOpen: false,
   metaEditing: false,
+  reproDownloads: null,
   setTheme: (theme) => set({ theme }),
   setProfile: (profile) => set({ profile }),
   selectRun: (id) => set({ selectedRunId: id, selectedHop: null }),
@@ -72,4 +84,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setShareLink: (shareLink) => set({ shareLink }),
   setImportOpen: (importOpen) => set({ importOpen }),
   setMetaEditing: (metaEditing) => set({ metaEditing }),
+  setReproDownloads: (reproDownloads) => set({ reproDownloads }),
 });
