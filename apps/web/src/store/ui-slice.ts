@@ -29,6 +29,15 @@ export interface ReproDownload {
   bytes: number;
 }
 
+/** "Probe a real server" (only when the echo server has a --probe-allow list). */
+export interface ProbeState {
+  /** The origins the echo server may probe; null = not asked yet, [] = probing is off. */
+  allow: string[] | null;
+  busy: boolean;
+  error: string | null;
+  result: { pass: boolean; verdict: string; sent: { kind: string; method: string; url: string }[]; scenario: unknown } | null;
+}
+
 export interface HopRef {
   run: number;
   hop: number;
@@ -48,6 +57,7 @@ export interface UiSlice {
   metaEditing: boolean;
   /** The last repro bundle's files (the .zip first); null when none is offered. */
   reproDownloads: ReproDownload[] | null;
+  probe: ProbeState;
   setTheme: (theme: Theme) => void;
   setProfile: (profile: Engine | null) => void;
   selectRun: (id: number | null) => void;
@@ -59,6 +69,7 @@ export interface UiSlice {
   setImportOpen: (open: boolean) => void;
   setMetaEditing: (editing: boolean) => void;
   setReproDownloads: (files: ReproDownload[] | null) => void;
+  setProbe: (patch: Partial<ProbeState>) => void;
 }
 
 let nextNoticeId = 1;
@@ -74,6 +85,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   importOpen: false,
   metaEditing: false,
   reproDownloads: null,
+  probe: { allow: null, busy: false, error: null, result: null },
   setTheme: (theme) => set({ theme }),
   setProfile: (profile) => set({ profile }),
   selectRun: (id) => set({ selectedRunId: id, selectedHop: null }),
@@ -85,4 +97,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setImportOpen: (importOpen) => set({ importOpen }),
   setMetaEditing: (metaEditing) => set({ metaEditing }),
   setReproDownloads: (reproDownloads) => set({ reproDownloads }),
+  setProbe: (patch) => set((state) => ({ probe: { ...state.probe, ...patch } })),
 });
