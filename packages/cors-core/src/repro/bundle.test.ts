@@ -59,6 +59,11 @@ describe('reproBundle', () => {
     expect(markdown).toContain('answer the preflight with 204 instead of 401');
   });
 
+  it('starting cookies are named in the Markdown (the page cannot set them)', () => {
+    const withCookie = ScenarioSchema.parse({ ...preflight401, cookies: [{ origin: '{api}', setCookie: 'sid=1; SameSite=None; Secure' }] });
+    expect(reproBundle(withCookie, { origins })[REPRO_FILES.explanation]).toContain('- Starting cookie on `http://api.example.test`: `Set-Cookie: sid=1; SameSite=None; Secure`');
+  });
+
   it('repeats and run overrides become one page request per run', () => {
     const twice = ScenarioSchema.parse({ ...preflight401, repeat: 2, runRequests: [{}, { api: 'xhr', method: 'PUT' }] });
     const data = pageData(reproBundle(twice, { origins })[REPRO_FILES.page]!);

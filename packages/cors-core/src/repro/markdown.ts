@@ -46,6 +46,7 @@ export function reproMarkdown({ scenario, explanation, fixes, risks, pageOrigin,
   lines.push(`- Mode ${codeSpan(request.mode)}, credentials ${codeSpan(request.credentials)}${scenario.repeat > 1 ? `, ${scenario.repeat} runs` : ''}`);
   for (const [name, value] of request.headers) lines.push(`- Header ${codeSpan(`${name}: ${resolve(value)}`)}`);
   if (request.body !== null) lines.push(`- Body ${codeSpan(request.body)}`);
+  for (const cookie of scenario.cookies ?? []) lines.push(`- Starting cookie on ${codeSpan(resolve(cookie.origin))}: ${codeSpan(`Set-Cookie: ${cookie.setCookie}`)} (the browser must hold it first: visit a page of that origin that sets it; repro.html does not)`);
   lines.push('', `## What the browser does (cors-core, ${explanation.browser} rules)`, '');
   lines.push(`**${sentence(explanation.verdict)}**`, '');
   lines.push(`Outcome ${codeSpan(p.outcome)}, status ${p.status}, preflight ${p.preflight ? `yes (${p.preflightCount})` : 'no'}, actual request ${p.actualSent ? 'sent' : 'not sent'}.`, '');

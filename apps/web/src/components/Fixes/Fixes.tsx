@@ -44,7 +44,8 @@ function Fix({ fix }: { fix: FixSuggestion }) {
 export function Fixes() {
   const result = useAppStore(selectFixes);
   const prediction = useAppStore(selectPrediction);
-  const fails = prediction.ok && prediction.explanation.prediction.outcome === 'network-error';
+  // A repeat can fail after a first run that passes (a cached preflight): fixes count as failing too.
+  const fails = (prediction.ok && prediction.explanation.prediction.outcome === 'network-error') || (result.ok && result.fixes.length > 0);
   if (!result.ok) return <section className="panel fixes" aria-label="Fixes"><p className="hint">No fixes: {result.reason}.</p></section>;
   if (!fails && result.risks.length === 0) return null;
   return (
