@@ -5,6 +5,7 @@ import { originOf, sameSiteOriginOf, type Origins } from '@cors-playground/cors-
 import { LOG_PATH_CHARS } from './log-path';
 import { RECORD_BODY_BYTES } from './records';
 import { MAX_ANSWER_BODY_BYTES, MAX_ANSWER_HEADER_BYTES, PAYLOAD_MEMO_BYTES } from './scenario-answer';
+import { parseProbeAllow } from './probe-route';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -65,6 +66,8 @@ export interface EchoConfig {
   webDir: string | null;
   logLevel: LogLevel;
   limits: Limits;
+  /** Origins `POST /__pg/probe` may probe (`--probe-allow`); absent or empty: probing is off. */
+  probeAllow?: string[];
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -128,6 +131,7 @@ const MAIN_FLAGS = {
   lan: { flag: 'lan', help: 'bind ADDRESS and serve page/api/other on http://ADDRESS:PORT, :PORT+1, :PORT+2' },
   webDir: { flag: 'web-dir', help: "the web app's production build (apps/web/dist); optional" },
   logLevel: { flag: 'log-level', help: 'debug | info | warn | error (default info)' },
+  probeAllow: { flag: 'probe-allow', help: 'ORIGIN,...: the origins the playground may probe through POST /__pg/probe (off by default; loopback/private only when listed as such)' },
 } satisfies Record<string, Option>;
 
 function envName(flag: string): string {
@@ -251,8 +255,12 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   }
   if (limits.maxHeaderBytes < 1024) errors.push(`--max-header-bytes: ${limits.maxHeaderBytes} is below 1024, too small for any browser request`);
 
+  const probeGiven = raw(MAIN_FLAGS.probeAllow.flag);
+  const probe = probeGiven ? parseProbeAllow(probeGiven.value) : { ok: true as const, allow: [] };
+  if (!probe.ok) errors.push(`${probeGiven!.from}: ${probe.error}`);
+
   if (errors.length > 0) return { ok: false, error: errors.join('\n') };
-  return { ok: true, config: { host, port, origins, lan, webDir, logLevel, limits } };
+  return { ok: true, config: { host, port, origins, lan, webDir, logLevel, limits, ...(probe.ok && probe.allow.length > 0 ? { probeAllow: probe.allow } : {}) } };
 }
 
 /** The port an origin is reached on (explicit or the scheme's default). */

@@ -8,6 +8,7 @@ import { isRunKey, parseWirePath, paths, runIdForKey, RUN_PREFIX, INFRA_PREFIX, 
 import { errorReply, jsonReply } from './reply';
 import { shortPath } from './log-path';
 import type { RecordStore } from './records';
+import { createProbeRoute } from './probe-route';
 import { answerScenarioRequest, PayloadMemo, type AnswerContext, type SharedAnswer } from './scenario-answer';
 import { staticFileReply, type StaticRoot } from './static-files';
 import pkg from '../package.json';
@@ -31,6 +32,8 @@ export interface Exchange {
   localPort: number;
   /** When the request arrived (performance.now()). */
   startedAt: number;
+  /** The client's address (rate limits). */
+  remoteAddress?: string;
 }
 
 export interface LogFields {
@@ -78,6 +81,7 @@ const INFRA_ROUTES = [
   { path: '/healthz', endpoint: 'healthz' },
   { path: paths.record(KEY), endpoint: 'record' },
   { path: paths.recordEvents(KEY), endpoint: 'recordEvents' },
+  { path: paths.probe, endpoint: 'probe' },
 ] as const;
 type Endpoint = (typeof INFRA_ROUTES)[number]['endpoint'];
 
@@ -130,7 +134,9 @@ export function createHandler(context: HandlerContext): Handler {
   const { config, store } = context;
   const ownOrigins = deploymentOrigins(config.origins);
   const servingOrigin = originResolver(config.origins);
-  const serverConfig: ServerConfig = { origins: config.origins, version: VERSION };
+  const probeAllow = config.probeAllow ?? [];
+  const serverConfig: ServerConfig = { origins: config.origins, version: VERSION, ...(probeAllow.length > 0 ? { probe: { allow: [...probeAllow] } } : {}) };
+  const probeRoute = createProbeRoute({ allow: probeAllow }, config.origins.page);
   const answerContext: AnswerContext = {
     ownOrigins,
     maxDelayMs: config.limits.maxDelayMs,
@@ -160,6 +166,7 @@ export function createHandler(context: HandlerContext): Handler {
     const route = matchInfraRoute(pathname);
     if (route) {
       log.path = route.path;
+      if (route.endpoint === 'probe') return probeRoute(exchange, log);
       if (!readOnly) return notAllowed();
       if (route.endpoint === 'config') return jsonReply(200, serverConfig, log);
       if (route.endpoint === 'healthz') return jsonReply(200, { ok: true }, log);

@@ -298,6 +298,7 @@ export class RawConnection {
       bodyTooLarge,
       localPort: this.socket.localPort ?? 0,
       startedAt: pending.startedAt,
+      remoteAddress: this.socket.remoteAddress,
     };
     this.hooks.busy(1);
     let settled = false;

@@ -177,6 +177,7 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
         bodyTooLarge: read.tooLarge,
         localPort: this.connection.localPort ?? 0,
         startedAt: this.startedAt,
+        remoteAddress: this.connection.remoteAddress,
       };
       const handled = handler.handle(exchange);
       if (handled instanceof Promise) handled.then((reply) => this.answer(reply), (error: unknown) => this.fail(error));

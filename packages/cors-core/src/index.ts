@@ -12,3 +12,4 @@ export * from './import/index';
 export * from './fix/index';
 export * from './cookies/index';
 export * from './lessons/index';
+export * from './repro/index';

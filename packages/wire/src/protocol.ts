@@ -24,6 +24,8 @@ export const paths = {
   healthz: `${INFRA_PREFIX}healthz`,
   record: (key: string) => `${INFRA_PREFIX}record/${key}`,
   recordEvents: (key: string) => `${INFRA_PREFIX}record/${key}/events`,
+  /** POST: probe a real server (only when the echo server has a --probe-allow list). */
+  probe: `${INFRA_PREFIX}probe`,
 } as const;
 
 /** What the server received, one entry per request (docs/DESIGN.md, "The record"). */
@@ -62,6 +64,8 @@ export interface ServerConfig {
   /** `samesite`: cross-origin but same-site to `page` (absent from servers that predate it). */
   origins: { page: string; api: string; other: string; samesite?: string };
   version: string;
+  /** Present when the server probes real servers (`--probe-allow`): the origins it may probe. */
+  probe?: { allow: string[] };
 }
 
 // --- base64url over bytes, without Buffer or btoa on binary strings -----------------------------

@@ -1,9 +1,11 @@
 // The one screen: the request and the server's answers on the left, the results on the right.
 import { useEffect } from 'react';
 import { BugReportPanel } from '../components/BugReportPanel/BugReportPanel';
+import { Fixes } from '../components/Fixes/Fixes';
 import { History } from '../components/History/History';
 import { Notices } from '../components/Notices/Notices';
 import { PresetPicker } from '../components/PresetPicker/PresetPicker';
+import { ReproExport } from '../components/ReproExport/ReproExport';
 import { RequestPanel } from '../components/RequestPanel/RequestPanel';
 import { Results } from '../components/Results/Results';
 import { RunButton } from '../components/RunButton/RunButton';
@@ -23,6 +25,7 @@ export function App() {
         <PresetPicker />
         <SharePanel />
         <BugReportPanel />
+        <ReproExport />
         <ThemeToggle />
       </header>
       <ShareBoxes />
@@ -36,6 +39,7 @@ export function App() {
         <div className="column result-column">
           <RunButton />
           <Results />
+          <Fixes />
           <History />
         </div>
       </main>

@@ -5,14 +5,18 @@ import {
   compareExpect,
   explain,
   observe,
+  safetyReview,
+  suggestFixes,
   type Difference,
   type Engine,
   type ExplainedRequest,
   type Explanation,
   type ExplanationConsole,
   type ExplanationStep,
+  type FixSuggestion,
   type Observation,
   type Origins,
+  type SafetyRisk,
   type Scenario,
 } from '@cors-playground/cors-core';
 import type { RunnerResult } from '../runner/types';
@@ -66,5 +70,16 @@ export function compareShapes(prediction: ExpectShape, observation: ExpectShape)
     return { ok: true, differences: compareExpect(expected, observation) };
   } catch (error) {
     return { ok: false, reason: `cors-core compareExpect() failed: ${messageOf(error)}` };
+  }
+}
+
+export type FixesResult = { ok: true; fixes: FixSuggestion[]; risks: SafetyRisk[] } | Unavailable;
+
+/** `suggestFixes` (when the scenario fails) and `safetyReview` (of the scenario as it is), guarded. */
+export function fixesAndRisks(scenario: Scenario, browser: Engine, origins: Origins): FixesResult {
+  try {
+    return { ok: true, fixes: suggestFixes(scenario, { browser, origins }), risks: safetyReview(scenario, { browser, origins }) };
+  } catch (error) {
+    return { ok: false, reason: `cors-core suggestFixes() failed: ${messageOf(error)}` };
   }
 }

@@ -21,6 +21,23 @@ export interface ShareLinkState {
   copied: boolean;
 }
 
+/** One file of the last repro bundle, offered as a download. */
+export interface ReproDownload {
+  name: string;
+  /** A blob: URL (revoked when the bundle is closed or replaced). */
+  url: string;
+  bytes: number;
+}
+
+/** "Probe a real server" (only when the echo server has a --probe-allow list). */
+export interface ProbeState {
+  /** The origins the echo server may probe; null = not asked yet, [] = probing is off. */
+  allow: string[] | null;
+  busy: boolean;
+  error: string | null;
+  result: { pass: boolean; verdict: string; sent: { kind: string; method: string; url: string }[]; scenario: unknown } | null;
+}
+
 export interface HopRef {
   run: number;
   hop: number;
@@ -38,6 +55,9 @@ export interface UiSlice {
   importOpen: boolean;
   /** The title and notes are open for editing. */
   metaEditing: boolean;
+  /** The last repro bundle's files (the .zip first); null when none is offered. */
+  reproDownloads: ReproDownload[] | null;
+  probe: ProbeState;
   setTheme: (theme: Theme) => void;
   setPredictionEngine: (engine: Engine | null) => void;
   selectRun: (id: number | null) => void;
@@ -48,6 +68,8 @@ export interface UiSlice {
   setShareLink: (link: ShareLinkState | null) => void;
   setImportOpen: (open: boolean) => void;
   setMetaEditing: (editing: boolean) => void;
+  setReproDownloads: (files: ReproDownload[] | null) => void;
+  setProbe: (patch: Partial<ProbeState>) => void;
 }
 
 let nextNoticeId = 1;
@@ -62,6 +84,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   shareLink: null,
   importOpen: false,
   metaEditing: false,
+  reproDownloads: null,
+  probe: { allow: null, busy: false, error: null, result: null },
   setTheme: (theme) => set({ theme }),
   setPredictionEngine: (predictionEngine) => set({ predictionEngine }),
   selectRun: (id) => set({ selectedRunId: id, selectedHop: null }),
@@ -72,4 +96,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setShareLink: (shareLink) => set({ shareLink }),
   setImportOpen: (importOpen) => set({ importOpen }),
   setMetaEditing: (metaEditing) => set({ metaEditing }),
+  setReproDownloads: (reproDownloads) => set({ reproDownloads }),
+  setProbe: (patch) => set((state) => ({ probe: { ...state.probe, ...patch } })),
 });

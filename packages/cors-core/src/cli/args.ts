@@ -37,6 +37,12 @@ export const USAGE = `Usage:
       the browser would, and prints cors-core's verdict on the recorded answers. Exit 0 when the
       verdict matches --expect (default pass), 1 when it does not, 2 on a usage or network error.
 ${EXPORT_USAGE}
+  cors repro [--browser chromium|firefox|webkit] [--origins page=URL,api=URL,other=URL] [--id ID]
+             [--out DIR] FILE|-
+      A repro bundle for a bug report: the scenario JSON, curl.sh (the preflight and the request),
+      repro.html (a standalone page performing the request, run with a click) and README.md (the
+      explanation with spec links and fixes). Prints README.md, or writes all four into DIR with --out.
+      FILE holds one scenario, or several and --id picks one.
 ${LESSON_USAGE}
   cors --help
 
@@ -81,7 +87,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return args;
-  if (first !== 'explain' && first !== 'check') throw new UsageError(`unknown command "${first}" (expected explain, check, diagnose, import or probe)`);
+  if (first !== 'explain' && first !== 'check') throw new UsageError(`unknown command "${first}" (expected explain, check, diagnose, import, probe, export or repro)`);
   args.command = first;
   while (rest.length > 0) {
     const { arg, flag, value } = takeOption(rest);

@@ -1,5 +1,6 @@
 // `pnpm cors explain|check`: the core on the command line. Exit codes: 0 ok, 1 mismatch, 2 invalid input.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { explain } from '../explain/explain';
 import { compareExpect, expectFor, formatDifference } from '../observe/compare';
 import { DEFAULT_ORIGINS, resolveScenario, type Origins } from '../scenario/placeholders';
@@ -9,6 +10,7 @@ import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { diagnoseCommand, importCommand, type Io } from './commands';
 import { probeCommand } from './probe';
 import { lessonCommand } from './lesson';
+import { reproCommand, type ReproIo } from './repro';
 import { formatExplanation } from './report';
 import { explainPolicy, exportCommand, formatPolicyExplanation, listCommand, parseExportArgs } from './export';
 
@@ -95,10 +97,14 @@ function exportMain(argv: readonly string[], io: Io): number {
   return exportCommand(args, loaded.scenarios, origins, file, io);
 }
 
-export function runCli(argv: readonly string[], io: Io): number {
+export function runCli(argv: readonly string[], io: Io | ReproIo): number {
   if (argv[0] === 'export') return exportMain(argv.slice(1), io);
   let args: CliArgs;
   try {
+    if (argv[0] === 'repro') {
+      if (!('writeFile' in io)) throw new Error('cors repro needs a writeFile');
+      return reproCommand(argv.slice(1), io);
+    }
     if (argv[0] === 'diagnose') return diagnoseCommand(argv.slice(1), io);
     if (argv[0] === 'import') return importCommand(argv.slice(1), io);
     if (argv[0] === 'lesson') return lessonCommand(argv.slice(1), io);
@@ -118,10 +124,14 @@ export function runCli(argv: readonly string[], io: Io): number {
   return args.command === 'explain' ? explainCommand(args, origins, io) : checkCommand(args, origins, io);
 }
 
-const io: Io = {
+const io: ReproIo = {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  writeFile: (dir, name, text) => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, name), text);
+  },
 };
 
 const argv = process.argv.slice(2);

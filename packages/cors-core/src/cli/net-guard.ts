@@ -49,6 +49,8 @@ export interface GuardOptions {
   allowPrivate?: boolean;
   /** Host names (or host:port) allowed whatever they resolve to, e.g. an explicit --probe-allow list. */
   allowHosts?: readonly string[];
+  /** When set, only URLs on these origins are fetched, redirects included (the echo server's --probe-allow). */
+  allowOrigins?: readonly string[];
   /** Cap on the answer body (bytes); the rest is not read. */
   maxBodyBytes?: number;
   /** Cap on the time of one request, from connect to the end of the body (ms). */
@@ -68,6 +70,7 @@ export class GuardError extends Error {}
 export async function checkTarget(url: URL, options: GuardOptions = {}): Promise<{ address: string; family: 4 | 6 }> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new GuardError(`${url.protocol} URLs are not probed: http and https only`);
   if (url.username || url.password) throw new GuardError('a URL with a user name or password is not probed');
+  if (options.allowOrigins && !options.allowOrigins.includes(url.origin)) throw new GuardError(`${url.origin} is not on the probe allow-list (${options.allowOrigins.join(', ') || 'empty'})`);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const allowedByName = options.allowHosts?.some((host) => host === url.host || host === hostname) ?? false;
   let addresses: string[];

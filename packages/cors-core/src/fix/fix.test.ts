@@ -55,6 +55,19 @@ describe('suggestFixes', () => {
     expect(fixes[0]?.scenario.server.routes['/resource']?.actual?.headers).toEqual([['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Origin', '{page}'], ['Vary', 'Origin']]);
   });
 
+  it('each fix carries the safety lens on the fixed scenario, and no `expect` of the failing one', () => {
+    const withStar = corpus.find((scenario) => scenario.request.credentials === 'include' && explain(scenario).console.devtoolsIssue === 'CorsIssue: WildcardOriginNotAllowed' && scenario.expect) as Scenario;
+    const [exact] = suggestFixes(withStar);
+    expect(exact?.risks).toEqual([]);
+    expect(exact?.scenario.expect).toBeUndefined();
+    expect(exact?.scenario.expectBy).toBeUndefined();
+    // A fix that leaves a reflected origin with credentials in place is flagged.
+    const reflected = ScenarioSchema.parse({ request: { url: '{api}/me', credentials: 'include' }, server: { routes: { '/me': { actual: { status: 200, headers: [['Access-Control-Allow-Origin', '{request.origin}']], body: '{}' } } } } });
+    const [fix] = suggestFixes(reflected);
+    expect(fix?.changes.map((change) => change.text)).toEqual(['add `Access-Control-Allow-Credentials: true`']);
+    expect(fix?.risks.map((risk) => risk.id)).toContain('reflects-any-origin-with-credentials');
+  });
+
   it('a passing scenario needs no fix', () => {
     const passing = corpus.find((scenario) => explain(scenario).prediction.outcome === 'ok') as Scenario;
     expect(suggestFixes(passing)).toEqual([]);

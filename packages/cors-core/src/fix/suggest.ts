@@ -7,6 +7,7 @@ import { parseUrl, serializeOrigin } from '../fetch/urls';
 import { DEFAULT_ORIGINS, resolveOriginPlaceholders, type Origins } from '../scenario/placeholders';
 import { routeKeysFor } from '../scenario/routes';
 import type { Answer, Engine, Scenario } from '../scenario/schema';
+import { safetyReview, type SafetyRisk } from './safety';
 
 export interface FixChange {
   /** The route key and which answer changed. */
@@ -24,8 +25,10 @@ export interface FixSuggestion {
   safety: 'exact' | 'permissive';
   why: string;
   changes: FixChange[];
-  /** The scenario with the changes applied: cors-core explains it as passing. */
+  /** The scenario with the changes applied (and without the failing one's `expect`): cors-core explains it as passing. */
   scenario: Scenario;
+  /** What the safety lens says about the fixed scenario (empty: nothing dangerous found). */
+  risks: SafetyRisk[];
 }
 
 export interface FixOptions {
@@ -166,7 +169,9 @@ export function suggestFixes(scenario: Scenario, options: FixOptions = {}): FixS
     // Checked: the fixed scenario passes in every run.
     const check = explain(result.scenario, resolvedOptions);
     if (!check.prediction.runs.every((run) => run.outcome === 'ok' || run.outcome === 'opaque')) continue;
-    out.push({ id: `fix-${strategy}`, title, rank: out.length + 1, safety: strategy, why, changes: result.changes, scenario: result.scenario });
+    // The failing scenario's `expect` described the failure: the fixed one carries none.
+    const { expect: _expect, expectBy: _expectBy, ...fixed } = result.scenario;
+    out.push({ id: `fix-${strategy}`, title, rank: out.length + 1, safety: strategy, why, changes: result.changes, scenario: fixed, risks: safetyReview(fixed, resolvedOptions) });
   }
   return out;
 }

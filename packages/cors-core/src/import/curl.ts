@@ -298,6 +298,8 @@ export interface CurlExportOptions {
    * predicts it (null when that request is not sent).
    */
   which?: 'request' | 'preflight' | 'actual';
+  /** Where the command sends a resolved URL (the playground adds its wire prefix); default: the URL itself. */
+  wireUrl?: (url: string) => string;
 }
 
 function curlCommand(method: string, url: string, headers: readonly [string, string][], body: string | null, extra: string[] = []): string {
@@ -317,10 +319,10 @@ export function exportCurl(scenario: Scenario, options: CurlExportOptions = {}):
     const sent = explain(scenario, { origins }).requests.find((request) => request.run === 0 && request.kind === which);
     if (!sent) return null;
     const body = which === 'actual' && sent.method !== 'GET' && sent.method !== 'HEAD' ? scenario.request.body : null;
-    return curlCommand(sent.method, sent.url, sent.headers, body === undefined ? null : body);
+    return curlCommand(sent.method, (options.wireUrl ?? String)(sent.url), sent.headers, body === undefined ? null : body);
   }
   const request = scenario.request;
-  const url = resolveOriginPlaceholders(request.url, origins);
+  const url = (options.wireUrl ?? String)(resolveOriginPlaceholders(request.url, origins));
   const page = scenario.page === 'null' ? 'null' : resolveOriginPlaceholders(scenario.page, origins);
   const headers: [string, string][] = [['Origin', page], ...request.headers.map(([name, value]): [string, string] => [name, resolveOriginPlaceholders(value, origins)])];
   // Credentials: the browser would send the site's cookies; `-b ''` turns curl's cookie engine on, empty.

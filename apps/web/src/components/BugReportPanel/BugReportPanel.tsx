@@ -1,8 +1,10 @@
 // "From a bug report": paste a console error, a cURL command, a fetch() call or a HAR file; cors-core
 // reads it (readBugReport) and the result loads into the editor as a scenario, ready to Run.
 import { readBugReport, type BugReportReading, type Scenario } from '@cors-playground/cors-core';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { loadProbeSettings } from '../../run/probe-action';
 import { useAppStore } from '../../store/store';
+import { ProbeForm } from './ProbeForm';
 
 export function BugReportPanel() {
   const id = useId();
@@ -11,6 +13,9 @@ export function BugReportPanel() {
   const [text, setText] = useState('');
   const [reading, setReading] = useState<BugReportReading | null>(null);
   const [loaded, setLoaded] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) void loadProbeSettings();
+  }, [open]);
   const load = (scenario: Scenario) => {
     loadScenario(scenario);
     setLoaded(scenario.title ?? scenario.id);
@@ -63,6 +68,7 @@ export function BugReportPanel() {
               ))}
             </div>
           )}
+          <ProbeForm />
           {loaded && <p role="status"><span aria-hidden="true">✓ </span>Loaded &quot;{loaded}&quot;. Press Run to perform it.</p>}
         </div>
       )}
