@@ -41,7 +41,7 @@ export function parseHeaderLines(text: string): { ok: true; headers: [string, st
 }
 
 export async function probeServer(input: ProbeInput, store: StoreApi<AppState> = appStore): Promise<void> {
-  const { setProbe, origins, profile, browser } = store.getState();
+  const { setProbe, origins, predictionEngine, browser } = store.getState();
   const headers = parseHeaderLines(input.headers);
   if (!headers.ok) {
     setProbe({ error: headers.error, result: null });
@@ -52,7 +52,7 @@ export async function probeServer(input: ProbeInput, store: StoreApi<AppState> =
     const response = await fetch(paths.probe, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ url: input.url, method: input.method || 'GET', headers: headers.headers, credentials: input.credentials, origin: origins.page, browser: profile ?? browser.engine }),
+      body: JSON.stringify({ url: input.url, method: input.method || 'GET', headers: headers.headers, credentials: input.credentials, origin: origins.page, browser: predictionEngine ?? browser.engine }),
     });
     const body = (await response.json()) as { error?: string } & Partial<NonNullable<ProbeState['result']>>;
     if (!response.ok) setProbe({ busy: false, error: `${response.status}: ${body.error ?? 'the probe failed'}` });

@@ -3,7 +3,7 @@
 import { validateScenario } from '@cors-playground/cors-core';
 import { newRunKey } from '@cors-playground/wire';
 import type { StoreApi } from 'zustand';
-import { selectProfile } from '../store/selectors';
+import { selectPredictionEngine } from '../store/selectors';
 import { appStore, type AppState } from '../store/store';
 import type { ReproDownload } from '../store/ui-slice';
 import { REPRO_ZIP_NAME, reproFilesFor, zipFiles } from './repro-bundle';
@@ -30,7 +30,7 @@ export async function exportReproBundle(store: StoreApi<AppState> = appStore): P
   }
   try {
     const { runId } = await newRunKey();
-    const files = reproFilesFor(validation.scenario, { origins: state.origins, browser: selectProfile(state), runId });
+    const files = reproFilesFor(validation.scenario, { origins: state.origins, browser: selectPredictionEngine(state), runId });
     closeReproBundle(store);
     store.getState().setReproDownloads([download(REPRO_ZIP_NAME, zipFiles(files)), ...Object.entries(files).map(([name, text]) => download(name, text))]);
   } catch (error) {

@@ -3,7 +3,7 @@
 import type { Origins, Scenario } from '@cors-playground/cors-core';
 import type { Engine } from '@cors-playground/cors-core';
 import { fixesAndRisks, type FixesResult } from '../core/adapter';
-import { memo, selectProfile, selectValidation } from './selectors';
+import { memo, selectPredictionEngine, selectValidation } from './selectors';
 import type { AppState } from './store';
 
 const NONE: FixesResult = { ok: true, fixes: [], risks: [] };
@@ -13,5 +13,5 @@ const fixesFor = memo((scenario: Scenario | null, browser: Engine, origins: Orig
 /** Fixes (safest first) when the scenario fails; the safety lens's risks when it passes or fails. */
 export const selectFixes = (state: AppState): FixesResult => {
   const validation = selectValidation(state);
-  return fixesFor(validation.ok ? validation.scenario : null, selectProfile(state), state.origins);
+  return fixesFor(validation.ok ? validation.scenario : null, selectPredictionEngine(state), state.origins);
 };
