@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['src/**/*.test.ts', 'corpus/**/*.test.ts'], environment: 'node' },
+  test: { include: ['src/**/*.test.ts', 'corpus/**/*.test.ts', 'lessons/**/*.test.ts'], environment: 'node' },
 });

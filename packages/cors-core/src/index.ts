@@ -11,3 +11,4 @@ export * from './diagnose/index';
 export * from './import/index';
 export * from './fix/index';
 export * from './cookies/index';
+export * from './lessons/index';

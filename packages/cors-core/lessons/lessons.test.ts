@@ -1,0 +1,65 @@
+// The workshop's lessons (issue 13): every file is a valid lesson named after its id, and each lesson is
+// sound in cors-core's prediction for all three engine profiles: its scenario's and its fix solution's
+// `expect` (with `expectBy`) agree with the prediction, the solution meets the goal, the scenario does
+// not. `pnpm verify` then runs both scenarios in real Chromium, Firefox and WebKit.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkLesson, formatIssue, lessonScenarios, validateLessonText, type Lesson } from '../src/index';
+
+const lessonsDir = dirname(fileURLToPath(import.meta.url));
+const files = readdirSync(lessonsDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
+
+function load(name: string): Lesson {
+  const result = validateLessonText(readFileSync(join(lessonsDir, name), 'utf8'));
+  if (!result.ok) throw new Error(`${name}: ${result.errors.map(formatIssue).join('; ')}`);
+  return result.lesson;
+}
+
+const lessons = files.map((name) => ({ name, lesson: load(name) }));
+
+describe('lesson files', () => {
+  it.each(files)('%s is a valid lesson without warnings', (name) => {
+    const result = validateLessonText(readFileSync(join(lessonsDir, name), 'utf8'));
+    expect(result.ok ? [] : result.errors.map(formatIssue)).toEqual([]);
+    expect(result.warnings.map(formatIssue)).toEqual([]);
+  });
+
+  it('names each file NN-<id>.json, numbered 01, 02, ... in workshop order', () => {
+    expect(lessons.map(({ name }) => name)).toEqual(lessons.map(({ lesson }, index) => `${String(index + 1).padStart(2, '0')}-${lesson.id}.json`));
+  });
+
+  it('gives every lesson a unique id and scenario ids that no corpus scenario uses', () => {
+    const ids = lessons.flatMap(({ lesson }) => lessonScenarios(lesson).map((scenario) => scenario.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('writes origins as placeholders, never literal localhost ports', () => {
+    const literal = lessons.filter(({ lesson }) => /localhost:\d|127\.0\.0\.1/.test(JSON.stringify([lesson.scenario, lesson.fix])));
+    expect(literal.map(({ name }) => name)).toEqual([]);
+  });
+});
+
+describe.each(lessons.map(({ name, lesson }) => [name, lesson] as const))('%s', (_name, lesson) => {
+  const check = checkLesson(lesson);
+
+  it('agrees with cors-core in Chromium, Firefox and WebKit; the fix meets the goal, the scenario does not', () => {
+    expect(check.problems).toEqual([]);
+  });
+
+  it('states what Chromium does: outcome, status, preflight and actualSent in both expects', () => {
+    for (const scenario of lessonScenarios(lesson)) {
+      for (const field of ['outcome', 'status', 'preflight', 'actualSent'] as const) expect(scenario.expect?.[field], `${scenario.id}: expect.${field}`).not.toBeUndefined();
+      if (scenario.repeat > 1) expect(scenario.expect?.runs, `${scenario.id}: expect.runs`).toHaveLength(scenario.repeat);
+    }
+  });
+
+  it('says how the engines differ when the prediction does', () => {
+    const outcomes = new Set(check.engines.map((engine) => JSON.stringify(engine.outcome)));
+    const expectBy = lessonScenarios(lesson).some((scenario) => scenario.expectBy);
+    if (outcomes.size > 1 || expectBy) expect(lesson.engines, 'an `engines` text').toBeTruthy();
+  });
+});
