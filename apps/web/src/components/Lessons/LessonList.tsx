@@ -63,7 +63,7 @@ export function LessonList() {
                 </span>
                 <span className="lesson-teacher-links">
                   <a href={routeHref.locked(lesson.id)} aria-label={`Instructor link: ${lesson.title}`}>instructor link</a>
-                  <a href={routeHref.present(lesson.id)} aria-label={`Presenter view: ${lesson.title}`}>present</a>
+                  <a href={routeHref.present(lesson.id)} aria-label={`Presenter view: ${lesson.title}`}>presenter view</a>
                 </span>
               </li>
             ))}

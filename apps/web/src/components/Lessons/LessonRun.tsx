@@ -1,5 +1,6 @@
 // Run inside a lesson, with the reason when it may not be pressed yet (the questions come first), and
 // the real result of the lesson's run once it is in (before the reveal: what the browser did, nothing more).
+import { useEffect, useRef } from 'react';
 import { RUN_SHORTCUT } from '../../app/run-shortcut';
 import { runLesson } from '../../lessons/lesson-run';
 import { runById, selectLessonRunBlocker } from '../../store/lesson-slice';
@@ -38,10 +39,16 @@ export function LessonRealResult() {
   const run = useAppStore((state) => runById(state.runs, state.lessonRunId));
   const phase = useAppStore((state) => state.phase);
   const reveal = useAppStore((state) => state.reveal);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The result takes the focus when it arrives: a screen reader hears it, and the page scrolls to it
+  // (the Run button may sit lower than the result on a small or zoomed screen).
+  useEffect(() => {
+    if (phase === 'ran') heading.current?.focus();
+  }, [phase]);
   if (!run) return null;
   return (
     <section className="panel lesson-real" aria-labelledby="lesson-real-title">
-      <h2 id="lesson-real-title">What really happened</h2>
+      <h2 id="lesson-real-title" ref={heading} tabIndex={-1}>What really happened</h2>
       <BrowserVerdict run={run} />
       {phase === 'ran' && (
         <button type="button" className="run reveal-button" onClick={reveal} data-testid="reveal">

@@ -38,6 +38,12 @@ export function LessonView({ lesson, mode }: { lesson: Lesson; mode: LessonMode 
   const scenario = useAppStore((state) => state.scenario);
   const number = LESSONS.lessons.findIndex((entry) => entry.id === lesson.id) + 1;
   const fixing = phase === 'fixing' || phase === 'fixed';
+  const present = mode === 'present';
+  const text = (
+    <section className="panel lesson-text" aria-label="The lesson">
+      {lesson.text.map((paragraph, index) => <p key={index}><InlineCode text={paragraph} /></p>)}
+    </section>
+  );
   return (
     <div className={`workshop lesson-view mode-${mode}`} data-testid="lesson-view" data-phase={phase} data-mode={mode}>
       <header className="app-header lesson-header">
@@ -49,13 +55,13 @@ export function LessonView({ lesson, mode }: { lesson: Lesson; mode: LessonMode 
       <Notices />
       <main className="layout lesson-layout">
         <div className="column">
-          <section className="panel lesson-text" aria-label="The lesson">
-            {lesson.text.map((paragraph, index) => <p key={index}><InlineCode text={paragraph} /></p>)}
-          </section>
+          {!present && text}
           {fixing ? <LessonFixTask lesson={lesson} /> : <ScenarioSummary scenario={scenario} />}
+          {present && text}
         </div>
         <div className="column">
-          <LessonQuestions lesson={lesson} />
+          {/* On the projector the result comes first, beside the request; the answers follow. */}
+          {!(present && phase !== 'predict') && <LessonQuestions lesson={lesson} />}
           <LessonRunBar />
           <LessonRealResult />
           {shown && <LessonReveal lesson={lesson} />}
@@ -63,6 +69,7 @@ export function LessonView({ lesson, mode }: { lesson: Lesson; mode: LessonMode 
             <button type="button" className="run" onClick={startFix} data-testid="start-fix">Now fix it</button>
           )}
           {fixing && <LessonFixResult />}
+          {present && phase !== 'predict' && <LessonQuestions lesson={lesson} />}
         </div>
       </main>
     </div>
