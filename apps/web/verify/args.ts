@@ -21,7 +21,8 @@ export const USAGE = `Usage: pnpm verify [--browser chromium|firefox|webkit|all]
 
 Runs scenarios in real browsers through the real echo server and runner page, and compares what
 happened with cors-core's prediction and with each scenario's expect.
-Default: every packages/cors-core/corpus/*.json in Chromium, report in reports/verify.md.
+Default: every packages/cors-core/corpus/*.json and every lesson (packages/cors-core/lessons/*.json: its
+scenario lesson-<id> and its fix lesson-<id>-fix) in Chromium, report in reports/verify.md.
 --record-known writes this run's differences to apps/web/verify/known-differences/<engine>.json
 (entries of scenarios that did not run are kept).
 Build first: pnpm build (needs apps/web/dist and apps/echo-server/dist).`;

@@ -1,7 +1,8 @@
-// Loads scenario files (one scenario or an array per file) and validates them with the core's schema.
+// Loads scenario files (one scenario or an array per file) and lesson files (packages/cors-core/lessons:
+// each gives its scenario and its fix, lesson-<id> and lesson-<id>-fix) and validates them with the core's schemas.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatIssue, validateScenarioText, type Scenario } from '@cors-playground/cors-core';
+import { formatIssue, lessonScenarios, parseJsonText, validateLessonText, validateScenarioText, type FileValidationResult, type Scenario } from '@cors-playground/cors-core';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -9,12 +10,29 @@ export interface LoadedScenario {
   file: string;
 }
 
-export function defaultCorpusFiles(root: string): string[] {
-  const dir = join(root, 'packages/cors-core/corpus');
+function jsonFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => join(dir, name));
+}
+
+/** The corpus (packages/cors-core/corpus) and the workshop's lessons (packages/cors-core/lessons). */
+export function defaultCorpusFiles(root: string): string[] {
+  return [...jsonFiles(join(root, 'packages/cors-core/corpus')), ...jsonFiles(join(root, 'packages/cors-core/lessons'))];
+}
+
+/** A lesson file is one object with `questions` and `fix`; anything else is read as a scenario file. */
+function isLessonText(text: string): boolean {
+  const json = parseJsonText(text);
+  return json.ok && typeof json.value === 'object' && json.value !== null && !Array.isArray(json.value) && 'questions' in json.value && 'fix' in json.value;
+}
+
+/** The scenarios of a scenario file, or of a lesson file (its scenario and its fix solution). */
+export function validateFileText(text: string): FileValidationResult {
+  if (!isLessonText(text)) return validateScenarioText(text);
+  const lesson = validateLessonText(text);
+  return lesson.ok ? { ok: true, scenarios: lessonScenarios(lesson.lesson), warnings: lesson.warnings } : lesson;
 }
 
 /** Every scenario of the files, in order; throws an Error listing every invalid place. */
@@ -31,7 +49,7 @@ export function loadScenarios(files: readonly string[], root: string): LoadedSce
       problems.push(`${file}: cannot read (${(error as Error).message})`);
       continue;
     }
-    const validation = validateScenarioText(text);
+    const validation = validateFileText(text);
     if (!validation.ok) {
       problems.push(...validation.errors.map((issue) => `${file}: ${formatIssue(issue)}`));
       continue;

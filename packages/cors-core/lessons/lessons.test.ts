@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkLesson, formatIssue, lessonScenarios, validateLessonText, type Lesson } from '../src/index';
+import { CONFUSION_ROWS, DEFAULT_ORIGINS, checkLesson, formatIssue, lessonScenarios, resolveScenario, safetyReview, validateLessonText, type Lesson } from '../src/index';
 
 const lessonsDir = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(lessonsDir)
@@ -61,5 +61,32 @@ describe.each(lessons.map(({ name, lesson }) => [name, lesson] as const))('%s', 
     const outcomes = new Set(check.engines.map((engine) => JSON.stringify(engine.outcome)));
     const expectBy = lessonScenarios(lesson).some((scenario) => scenario.expectBy);
     if (outcomes.size > 1 || expectBy) expect(lesson.engines, 'an `engines` text').toBeTruthy();
+  });
+});
+
+describe('the two-hour workshop', () => {
+  it('has at least 16 lessons, about 120 minutes in all', () => {
+    expect(lessons.length).toBeGreaterThanOrEqual(16);
+    const minutes = lessons.reduce((sum, { lesson }) => sum + lesson.minutes, 0);
+    expect(minutes).toBeGreaterThanOrEqual(110);
+    expect(minutes).toBeLessThanOrEqual(130);
+  });
+
+  it(`covers every row (1..${CONFUSION_ROWS}) of shared/confusions.md in some lesson's confusions`, () => {
+    const covered = new Set(lessons.flatMap(({ lesson }) => lesson.confusions));
+    const rows = Array.from({ length: CONFUSION_ROWS }, (_, index) => index + 1);
+    expect(rows.filter((row) => !covered.has(row))).toEqual([]);
+  });
+
+  it('gives every lesson rules for the cheat sheet', () => {
+    expect(lessons.filter(({ lesson }) => !lesson.cheatSheet?.length).map(({ name }) => name)).toEqual([]);
+  });
+
+  it('shows the safety flag at the reveal of the dangerous configuration, and none once fixed', () => {
+    const found = lessons.find(({ lesson }) => lesson.id === 'dangerous-configurations')?.lesson;
+    if (!found) throw new Error('no dangerous-configurations lesson');
+    const [scenario, fix] = lessonScenarios(found).map((part) => resolveScenario(part, DEFAULT_ORIGINS));
+    expect(safetyReview(scenario!).map((risk) => risk.id)).toContain('reflects-any-origin-with-credentials');
+    expect(safetyReview(fix!).filter((risk) => risk.severity === 'high')).toEqual([]);
   });
 });
