@@ -56,7 +56,13 @@ async function answerAndRun(page: Page): Promise<void> {
   await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-phase', 'ran', { timeout: 20_000 });
 }
 
-test('a learner walks a whole lesson: answer, run, reveal, fix, run (axe at each step, progress kept)', async ({ page }) => {
+test('a learner walks a whole lesson: answer, run, reveal, fix, run (axe at each step, progress kept, nothing from the internet)', async ({ page }) => {
+  // Offline workshop: every request the page makes stays on the loopback (Monaco included: no CDN).
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^https?:$/.test(url.protocol) && !(url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname.endsWith('.localhost'))) outside.push(request.url());
+  });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/#/lessons');
@@ -86,6 +92,10 @@ test('a learner walks a whole lesson: answer, run, reveal, fix, run (axe at each
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `${shotDir}lesson-after-reveal.png`, fullPage: true });
 
   await page.getByTestId('start-fix').click();
+  // The JSON editor (Monaco) loads from this server.
+  await page.getByRole('tab', { name: /Scenario JSON/ }).click();
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Answers' }).click();
   // A run of the unchanged scenario does not meet the goal, and says what is missing.
   await page.getByTestId('run').click();
   await expect(page.getByTestId('fix-verdict')).toHaveAttribute('data-met', 'false', { timeout: 20_000 });
@@ -102,6 +112,7 @@ test('a learner walks a whole lesson: answer, run, reveal, fix, run (axe at each
   await page.goto('/#/lessons');
   await page.reload();
   await expect(page.locator(`[data-lesson="${LESSON}"]`).getByTestId('lesson-progress')).toHaveText(/1\/2 right, fixed/);
+  expect(outside).toEqual([]);
 });
 
 test('an instructor link is locked to its lesson: no way to another lesson, and a reset to its scenario', async ({ page }) => {
