@@ -1,10 +1,11 @@
 // Issue 13, workshop mode, in real Chromium against the real echo server: what a teacher hit (the answer
 // on screen before Run; the result below the whole server form at 150% zoom of a 1280×720 projector), and
 // a learner walking one whole lesson.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../../../scripts/e2e-fixtures';
+import { e2eServerUrl, expect, test } from '../../../scripts/e2e-fixtures';
 import { openPlayground } from './playground-helpers';
 
 /** 150% zoom of a 1280×720 screen leaves 853×480 CSS pixels. */
@@ -167,4 +168,20 @@ test('share links still open in the playground, and leave the lessons', async ({
   await expect(page.getByTestId('lesson-view')).toBeVisible();
   await page.goto('/#/');
   await expect(page.getByTestId('preset-select')).toBeVisible();
+});
+
+test('LAN mode: the lesson list says what attendees open and which lessons a LAN changes', async ({ page }) => {
+  // A second echo server in LAN mode on the loopback address (its three origins: one address, three ports).
+  const port = Number(new URL(e2eServerUrl).port) + 10;
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const server = spawn(process.execPath, ['apps/echo-server/dist/main.js', '--lan', '127.0.0.1', '--port', String(port), '--web-dir', 'apps/web/dist', '--log-level', 'warn'], { cwd: root, stdio: 'ignore' });
+  try {
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/__pg/healthz`).catch(() => undefined))?.status, { timeout: 20_000 }).toBe(200);
+    await page.goto(`http://127.0.0.1:${port}/#/lessons`);
+    await expect(page.getByTestId('lan-note')).toContainText(`http://127.0.0.1:${port}/#/lessons`);
+    await expect(page.getByTestId('lan-note').getByRole('listitem')).not.toHaveCount(0);
+    expect(await seriousAxe(page)).toEqual([]);
+  } finally {
+    server.kill();
+  }
 });
