@@ -12,7 +12,9 @@ export async function runLesson(store: StoreApi<AppState> = appStore): Promise<v
   if (run) store.getState().recordLessonRun(run);
 }
 
-/** What Run (button or Ctrl+Enter) does on the screen shown: a lesson's run inside a lesson. */
-export function runForView(store: StoreApi<AppState> = appStore): Promise<unknown> {
-  return store.getState().lesson ? runLesson(store) : runScenario(store);
+/** What Run (button or Ctrl+Enter) does on the screen shown: a lesson's run inside a lesson, nothing on the list or the cheat sheet. */
+export async function runForView(store: StoreApi<AppState> = appStore): Promise<void> {
+  const state = store.getState();
+  if (state.lesson) await runLesson(store);
+  else if (state.view.kind === 'playground') await runScenario(store);
 }

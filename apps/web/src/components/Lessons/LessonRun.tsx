@@ -14,7 +14,7 @@ export function LessonRunBar() {
   const problem = useAppStore((state) => state.runProblem);
   if (phase === 'ran' || phase === 'revealed') return null;
   return (
-    <div className="run-bar lesson-run-bar">
+    <div className="lesson-run-bar">
       <button
         type="button"
         className="run"
