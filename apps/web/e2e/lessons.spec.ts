@@ -8,6 +8,8 @@ import type { Locator, Page } from '@playwright/test';
 import { e2eServerUrl, expect, test } from '../../../scripts/e2e-fixtures';
 import { openPlayground } from './playground-helpers';
 
+const shotDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
 /** 150% zoom of a 1280×720 screen leaves 853×480 CSS pixels. */
 const PROJECTOR_ZOOMED = { width: 853, height: 480 };
 
@@ -27,6 +29,7 @@ test('issue 13: at 150% zoom of 1280×720 the playground shows the request and t
   await openPlayground(page);
   await inViewport(page.getByRole('heading', { name: /^Request/ }), PROJECTOR_ZOOMED);
   await inViewport(page.getByRole('heading', { name: 'Result', exact: true }), PROJECTOR_ZOOMED);
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `${shotDir}issue-13-playground-150-percent-after.png` });
 });
 
 test('issue 13: a lesson shows nothing of the answer before the learner has answered and run', async ({ page }) => {
@@ -42,7 +45,6 @@ test('issue 13: a lesson shows nothing of the answer before the learner has answ
 });
 
 const LESSON = 'what-triggers-a-preflight';
-const shotDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 const seriousAxe = async (page: Page) =>
   (await new AxeBuilder({ page }).exclude('iframe[data-runner]').analyze()).violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
