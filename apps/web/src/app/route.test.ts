@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from '../lessons/catalog';
+import { lessonCatalog } from '../lessons/catalog';
 import { createAppStore } from '../store/store';
 import { applyRoute, parseRoute, routeHref } from './route';
 
@@ -28,17 +28,17 @@ describe('routes in the fragment', () => {
 
   it('a link to a lesson that does not exist shows the list and says so', () => {
     const store = createAppStore();
-    expect(applyRoute(store, '#/lessons/no-such-lesson', LESSONS)).toBe(true);
+    expect(applyRoute(store, '#/lessons/no-such-lesson', lessonCatalog)).toBe(true);
     expect(store.getState().view).toEqual({ kind: 'lessons' });
     expect(store.getState().notices.at(-1)?.title).toMatch(/no lesson "no-such-lesson"/);
   });
 
   it('opens a lesson, and the playground again', () => {
     const store = createAppStore();
-    const id = LESSONS.lessons[0]!.id;
-    applyRoute(store, routeHref.locked(id), LESSONS);
+    const id = lessonCatalog().lessons[0]!.id;
+    applyRoute(store, routeHref.locked(id), lessonCatalog);
     expect(store.getState().view).toEqual({ kind: 'lesson', id, mode: 'locked' });
-    applyRoute(store, '#/', LESSONS);
+    applyRoute(store, '#/', lessonCatalog);
     expect(store.getState().view).toEqual({ kind: 'playground' });
     expect(store.getState().lesson).toBeNull();
   });

@@ -41,13 +41,16 @@ export function parseRoute(hash: string): Route | null {
   return { kind: 'unknown', path: path.slice(0, 100) };
 }
 
-/** Shows the screen the fragment names; false when it names none (the caller then tries a share link). */
-export function applyRoute(store: StoreApi<AppState>, hash: string, catalog: LessonCatalog): boolean {
+/**
+ * Shows the screen the fragment names; false when it names none (the caller then tries a share link).
+ * `catalog` is called only for a lesson route (the playground never validates the lessons).
+ */
+export function applyRoute(store: StoreApi<AppState>, hash: string, catalog: () => LessonCatalog): boolean {
   const route = parseRoute(hash);
   if (!route) return false;
   const state = store.getState();
   if (route.kind === 'lesson') {
-    const lesson = lessonById(catalog, route.id);
+    const lesson = lessonById(catalog(), route.id);
     if (lesson) state.openLesson(lesson, route.mode);
     else {
       state.showView({ kind: 'lessons' });

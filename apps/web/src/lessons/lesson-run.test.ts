@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store/store';
-import { LESSONS } from './catalog';
+import { lessonCatalog } from './catalog';
 import { runForView } from './lesson-run';
 
 describe('Run (button or Ctrl+Enter) on the workshop screens', () => {
   it('in a lesson, nothing runs before every question has an answer', async () => {
     const store = createAppStore();
-    store.getState().openLesson(LESSONS.lessons[0]!, 'learn');
+    store.getState().openLesson(lessonCatalog().lessons[0]!, 'learn');
     await runForView(store);
     expect(store.getState().runs).toEqual([]);
   });

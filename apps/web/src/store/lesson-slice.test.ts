@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORIGINS, type Lesson, type Scenario } from '@cors-playground/cors-core';
 import { explainScenario } from '../core/adapter';
 import { detectBrowser } from '../engine/detect';
-import { LESSONS, lessonById } from '../lessons/catalog';
+import { lessonById, lessonCatalog } from '../lessons/catalog';
 import { PROGRESS_KEY } from '../lessons/progress-storage';
 import { STORAGE_KEY } from './persist';
 import { selectAnswerShown, selectLessonRunBlocker } from './lesson-slice';
@@ -13,7 +13,7 @@ import type { RunEntry } from './run-slice';
 import { setRequest } from './scenario-edits';
 import { connectStorage, createAppStore } from './store';
 
-const lesson: Lesson = lessonById(LESSONS, 'what-triggers-a-preflight')!;
+const lesson: Lesson = lessonById(lessonCatalog(), 'what-triggers-a-preflight')!;
 let nextId = 100;
 
 /** A finished run of `scenario` whose observation is what cors-core predicts for it in Chromium. */

@@ -1,11 +1,11 @@
 // One printable page of the rules the lessons teach (each lesson's `cheatSheet` lines) with the links that
 // state them. The print CSS (styles.css, @media print) drops the chrome and fits it on one page.
 import { routeHref } from '../../app/route';
-import { LESSONS } from '../../lessons/catalog';
+import { lessonCatalog } from '../../lessons/catalog';
 import { InlineCode } from '../InlineCode/InlineCode';
 
 export function CheatSheet() {
-  const lessons = LESSONS.lessons.filter((lesson) => lesson.cheatSheet?.length);
+  const lessons = lessonCatalog().lessons.filter((lesson) => lesson.cheatSheet?.length);
   return (
     <div className="workshop cheat-sheet-view">
       <nav className="lesson-nav no-print" aria-label="Workshop">

@@ -1,7 +1,7 @@
 // The workshop's lessons in order, each with the learner's progress and the links a teacher hands out
 // (instructor link, presenter view); in LAN mode, the address attendees open and the lessons a LAN changes.
 import { routeHref } from '../../app/route';
-import { LESSONS } from '../../lessons/catalog';
+import { lessonCatalog } from '../../lessons/catalog';
 import { selectLanPage } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { InlineCode } from '../InlineCode/InlineCode';
@@ -15,7 +15,7 @@ function progressText(progress: { answered: boolean; right: number; choices: num
 }
 
 function LanNote({ page }: { page: string }) {
-  const differing = LESSONS.lessons.filter((lesson) => lesson.lan);
+  const differing = lessonCatalog().lessons.filter((lesson) => lesson.lan);
   return (
     <section className="panel lan-note" aria-labelledby="lan-title" data-testid="lan-note">
       <h2 id="lan-title">Workshop on this network</h2>
@@ -34,8 +34,8 @@ function LanNote({ page }: { page: string }) {
 export function LessonList() {
   const progress = useAppStore((state) => state.progress);
   const lan = useAppStore(selectLanPage);
-  const total = LESSONS.lessons.reduce((sum, lesson) => sum + lesson.minutes, 0);
-  const done = LESSONS.lessons.filter((lesson) => progress[lesson.id]?.fixed).length;
+  const total = lessonCatalog().lessons.reduce((sum, lesson) => sum + lesson.minutes, 0);
+  const done = lessonCatalog().lessons.filter((lesson) => progress[lesson.id]?.fixed).length;
   return (
     <div className="workshop lesson-list-view">
       <header className="app-header">
@@ -50,10 +50,10 @@ export function LessonList() {
       <main className="lesson-list-main">
         {lan && <LanNote page={lan} />}
         <section className="panel" aria-labelledby="lessons-title">
-          <h2 id="lessons-title">Lessons <span className="sub">{LESSONS.lessons.length} lessons, {total} minutes; {done} fixed</span></h2>
+          <h2 id="lessons-title">Lessons <span className="sub">{lessonCatalog().lessons.length} lessons, {total} minutes; {done} fixed</span></h2>
           <p className="hint">In each lesson you answer first, then run the request for real, then see why, then fix the server. Your progress stays in this browser.</p>
           <ol className="lesson-list" data-testid="lesson-list">
-            {LESSONS.lessons.map((lesson) => (
+            {lessonCatalog().lessons.map((lesson) => (
               <li key={lesson.id} className="lesson-entry" data-testid="lesson-entry" data-lesson={lesson.id}>
                 <a href={routeHref.lesson(lesson.id)} data-testid="lesson-link" className="lesson-link">{lesson.title}</a>{' '}
                 <span className="sub">{lesson.minutes} min</span>{' '}
@@ -69,11 +69,11 @@ export function LessonList() {
             ))}
           </ol>
         </section>
-        {LESSONS.broken.length > 0 && (
+        {lessonCatalog().broken.length > 0 && (
           <section className="panel issue-box" aria-labelledby="broken-title" data-testid="broken-lessons">
             <h2 id="broken-title">Lesson files with errors (not shown above)</h2>
             <ul>
-              {LESSONS.broken.map((broken) => (
+              {lessonCatalog().broken.map((broken) => (
                 <li key={broken.file}>
                   <code>{broken.file}</code>
                   <ul>{broken.problems.map((problem, index) => <li key={index}>{problem}</li>)}</ul>

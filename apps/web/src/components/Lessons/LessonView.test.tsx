@@ -4,13 +4,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { DEFAULT_ORIGINS } from '@cors-playground/cors-core';
 import { explainScenario } from '../../core/adapter';
-import { LESSONS, lessonById } from '../../lessons/catalog';
+import { lessonById, lessonCatalog } from '../../lessons/catalog';
 import { appStore, resetAppStore } from '../../store/store';
 import { CheatSheet } from './CheatSheet';
 import { LessonList } from './LessonList';
 import { LessonView } from './LessonView';
 
-const lesson = lessonById(LESSONS, 'what-triggers-a-preflight')!;
+const lesson = lessonById(lessonCatalog(), 'what-triggers-a-preflight')!;
 const GIVEAWAYS = ['data-testid="prediction"', 'cors-core predicts', 'data-testid="console"', 'Why, step by step', 'data-testid="engines"', 'data-testid="lesson-grade"', 'data-testid="agreement"'];
 
 function render(mode: 'learn' | 'locked' | 'present' = 'learn'): string {
@@ -68,7 +68,7 @@ describe('LessonList and CheatSheet', () => {
   it('lists every lesson with its progress and the teacher\'s links', () => {
     appStore.getState().setProgress({ [lesson.id]: { answered: true, right: 2, choices: 2, fixed: true } });
     const html = renderToStaticMarkup(<LessonList />);
-    expect(html.match(/data-testid="lesson-entry"/g)).toHaveLength(LESSONS.lessons.length);
+    expect(html.match(/data-testid="lesson-entry"/g)).toHaveLength(lessonCatalog().lessons.length);
     expect(html).toContain('2/2 right, fixed');
     expect(html).toContain(`href="#/lessons/${lesson.id}/locked"`);
     expect(html).toContain(`href="#/present/${lesson.id}"`);
@@ -84,7 +84,7 @@ describe('LessonList and CheatSheet', () => {
 
   it('the cheat sheet has every lesson\'s rule lines with their links', () => {
     const html = renderToStaticMarkup(<CheatSheet />);
-    const rules = LESSONS.lessons.flatMap((entry) => entry.cheatSheet ?? []);
+    const rules = lessonCatalog().lessons.flatMap((entry) => entry.cheatSheet ?? []);
     expect(html.match(/data-testid="cheat-rule"/g) ?? []).toHaveLength(rules.length);
     for (const rule of rules) expect(html).toContain(`href="${rule.link}"`);
   });

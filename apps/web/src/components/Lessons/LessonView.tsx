@@ -4,7 +4,7 @@
 // Modes: `learn` (links to the other lessons), `locked` (an instructor link: none), `present` (large type).
 import type { Lesson } from '@cors-playground/cors-core';
 import { routeHref } from '../../app/route';
-import { LESSONS } from '../../lessons/catalog';
+import { lessonCatalog } from '../../lessons/catalog';
 import { selectAnswerShown, type LessonMode } from '../../store/lesson-slice';
 import { useAppStore } from '../../store/store';
 import { InlineCode } from '../InlineCode/InlineCode';
@@ -18,10 +18,10 @@ import { ScenarioSummary } from './ScenarioSummary';
 
 function LessonNav({ lesson, mode }: { lesson: Lesson; mode: LessonMode }) {
   if (mode === 'locked') return null;
-  const index = LESSONS.lessons.findIndex((entry) => entry.id === lesson.id);
+  const index = lessonCatalog().lessons.findIndex((entry) => entry.id === lesson.id);
   const href = mode === 'present' ? routeHref.present : routeHref.lesson;
-  const previous = LESSONS.lessons[index - 1];
-  const next = LESSONS.lessons[index + 1];
+  const previous = lessonCatalog().lessons[index - 1];
+  const next = lessonCatalog().lessons[index + 1];
   return (
     <nav className="lesson-nav" aria-label="Lessons">
       <a href={routeHref.lessons}>All lessons</a>
@@ -36,7 +36,7 @@ export function LessonView({ lesson, mode }: { lesson: Lesson; mode: LessonMode 
   const shown = useAppStore(selectAnswerShown);
   const startFix = useAppStore((state) => state.startFix);
   const scenario = useAppStore((state) => state.scenario);
-  const number = LESSONS.lessons.findIndex((entry) => entry.id === lesson.id) + 1;
+  const number = lessonCatalog().lessons.findIndex((entry) => entry.id === lesson.id) + 1;
   const fixing = phase === 'fixing' || phase === 'fixed';
   const present = mode === 'present';
   const text = (
