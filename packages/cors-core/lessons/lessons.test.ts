@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONFUSION_ROWS, DEFAULT_ORIGINS, checkLesson, formatIssue, lessonScenarios, resolveScenario, safetyReview, validateLessonText, type Lesson } from '../src/index';
+import { CONFUSION_ROWS, DEFAULT_ORIGINS, ENGINES, checkLesson, compareExpect, expectFor, formatDifference, formatIssue, lessonScenarios, resolveScenario, safetyReview, validateLessonText, type Lesson } from '../src/index';
 
 const lessonsDir = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(lessonsDir)
@@ -50,6 +50,26 @@ describe.each(lessons.map(({ name, lesson }) => [name, lesson] as const))('%s', 
     expect(check.problems).toEqual([]);
   });
 
+  it('behaves on a LAN (one IP address, three ports: every origin the same site) as on localhost, or says in `lan` what changes', () => {
+    const lan = { page: 'http://192.168.1.20:8787', api: 'http://192.168.1.20:8788', other: 'http://192.168.1.20:8789' };
+    const onLan = checkLesson(lesson, { origins: lan });
+    if (!lesson.lan) expect(onLan.problems).toEqual([]);
+  });
+
+  it('states the goal in the fix solution\'s expect for every engine, so pnpm verify checks the goal in the real browsers', () => {
+    const [, fix] = lessonScenarios(lesson);
+    for (const engine of ENGINES) {
+      const expected = expectFor(fix, engine) ?? {};
+      expect(compareExpect(lesson.fix.goal, expected).map(formatDifference), engine).toEqual([]);
+    }
+  });
+
+  it('states in the scenario\'s Chromium expect a field the goal contradicts, so pnpm verify shows there is something to fix', () => {
+    const [scenario] = lessonScenarios(lesson);
+    const contradicted = compareExpect(lesson.fix.goal, expectFor(scenario, 'chromium') ?? {}).filter((difference) => difference.actual !== undefined);
+    expect(contradicted.length).toBeGreaterThan(0);
+  });
+
   it('states what Chromium does: outcome, status, preflight and actualSent in both expects', () => {
     for (const scenario of lessonScenarios(lesson)) {
       for (const field of ['outcome', 'status', 'preflight', 'actualSent'] as const) expect(scenario.expect?.[field], `${scenario.id}: expect.${field}`).not.toBeUndefined();
@@ -76,6 +96,13 @@ describe('the two-hour workshop', () => {
     const covered = new Set(lessons.flatMap(({ lesson }) => lesson.confusions));
     const rows = Array.from({ length: CONFUSION_ROWS }, (_, index) => index + 1);
     expect(rows.filter((row) => !covered.has(row))).toEqual([]);
+  });
+
+  it('is listed in lessons/README.md as it is: number, title, file, minutes, rows, engines and LAN notes', () => {
+    const readme = readFileSync(join(lessonsDir, 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((line) => /^\| \d\d \|/.test(line));
+    const expected = lessons.map(({ name, lesson }) => `| ${name.slice(0, 2)} | [${lesson.title}](${name}) | ${lesson.minutes} | ${lesson.confusions.join(', ') || '—'} | ${lesson.engines ? 'yes ' : ''}| ${lesson.lan ? 'yes ' : ''}|`);
+    expect(rows).toEqual(expected);
   });
 
   it('gives every lesson rules for the cheat sheet', () => {

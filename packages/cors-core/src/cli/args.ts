@@ -2,6 +2,7 @@
 import { ENGINES, type Engine } from '../scenario/schema';
 import type { Origins } from '../scenario/placeholders';
 import { EXPORT_USAGE } from './export';
+import { LESSON_USAGE } from './lesson';
 
 export interface CliArgs {
   command: 'explain' | 'check' | 'help';
@@ -36,6 +37,7 @@ export const USAGE = `Usage:
       the browser would, and prints cors-core's verdict on the recorded answers. Exit 0 when the
       verdict matches --expect (default pass), 1 when it does not, 2 on a usage or network error.
 ${EXPORT_USAGE}
+${LESSON_USAGE}
   cors --help
 
 Exit codes: 0 ok, 1 a prediction differs from "expect", 2 invalid input or usage.`;

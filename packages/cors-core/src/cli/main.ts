@@ -8,6 +8,7 @@ import { formatIssue, validateScenarioText } from '../scenario/validate';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { diagnoseCommand, importCommand, type Io } from './commands';
 import { probeCommand } from './probe';
+import { lessonCommand } from './lesson';
 import { formatExplanation } from './report';
 import { explainPolicy, exportCommand, formatPolicyExplanation, listCommand, parseExportArgs } from './export';
 
@@ -100,6 +101,7 @@ export function runCli(argv: readonly string[], io: Io): number {
   try {
     if (argv[0] === 'diagnose') return diagnoseCommand(argv.slice(1), io);
     if (argv[0] === 'import') return importCommand(argv.slice(1), io);
+    if (argv[0] === 'lesson') return lessonCommand(argv.slice(1), io);
     args = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
