@@ -59,6 +59,8 @@ describe('LessonView', () => {
   it('an instructor link has no way to another lesson; a learner\'s view does', () => {
     expect(render('locked')).not.toContain('All lessons');
     expect(render('learn')).toContain('All lessons');
+    expect(render('learn')).toContain(`href="#/present/${lesson.id}"`);
+    expect(render('present')).toContain(`href="#/lessons/${lesson.id}"`);
   });
 });
 

@@ -27,6 +27,7 @@ function LessonNav({ lesson, mode }: { lesson: Lesson; mode: LessonMode }) {
       <a href={routeHref.lessons}>All lessons</a>
       {previous && <a href={href(previous.id)} rel="prev">← {index}. {previous.title}</a>}
       {next && <a href={href(next.id)} rel="next" data-testid="next-lesson">{index + 2}. {next.title} →</a>}
+      {mode === 'present' ? <a href={routeHref.lesson(lesson.id)}>Leave the presenter view</a> : <a href={routeHref.present(lesson.id)} data-testid="present-toggle">Presenter view</a>}
     </nav>
   );
 }
