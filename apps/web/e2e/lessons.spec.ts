@@ -84,6 +84,8 @@ test('a learner walks a whole lesson: answer, run, reveal, fix, run (axe at each
 
   await page.getByTestId('reveal').click();
   await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-phase', 'revealed');
+  // The pressed button is gone: the focus is on the answer, not lost to the page.
+  await expect(page.getByRole('heading', { name: 'The answer, and why' })).toBeFocused();
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-outcome', 'network-error');
   await expect(page.getByTestId('agreement')).toHaveAttribute('data-agreement', 'agree');
   await expect(page.getByTestId('lesson-grade')).toHaveCount(2);
@@ -95,6 +97,7 @@ test('a learner walks a whole lesson: answer, run, reveal, fix, run (axe at each
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `${shotDir}lesson-after-reveal.png`, fullPage: true });
 
   await page.getByTestId('start-fix').click();
+  await expect(page.getByRole('heading', { name: 'Now fix it' })).toBeFocused();
   // The JSON editor (Monaco) loads from this server.
   await page.getByRole('tab', { name: /Scenario JSON/ }).click();
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
@@ -145,12 +148,12 @@ test('presenter view at 150% zoom of 1280×720: the request and the result on sc
   await answerAndRun(page);
   await inViewport(page.getByRole('heading', { name: /^Request/ }), PROJECTOR_ZOOMED);
   await inViewport(page.getByTestId('browser-verdict'), PROJECTOR_ZOOMED);
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `${shotDir}lesson-presenter-150-percent.png` });
   await page.getByTestId('reveal').click();
   await inViewport(page.getByTestId('prediction'), PROJECTOR_ZOOMED);
   expect(await seriousAxe(page)).toEqual([]);
   const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(fontSize).toBeGreaterThan(15);
-  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `${shotDir}lesson-presenter-150-percent.png` });
 });
 
 test('the cheat sheet lists the lessons\' rules with their links, prints on one page, and passes axe', async ({ page }) => {

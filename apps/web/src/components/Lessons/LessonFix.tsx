@@ -1,6 +1,7 @@
 // "Now fix it": the task, the server's answers in the playground's own editor, a reset to the lesson's
 // scenario, and the verdict of the learner's last real run against the lesson's goal.
 import type { Lesson } from '@cors-playground/cors-core';
+import { useEffect, useRef } from 'react';
 import { runById } from '../../store/lesson-slice';
 import { useAppStore } from '../../store/store';
 import { InlineCode } from '../InlineCode/InlineCode';
@@ -9,10 +10,13 @@ import { ServerPanel } from '../ServerPanel/ServerPanel';
 
 export function LessonFixTask({ lesson }: { lesson: Lesson }) {
   const reset = useAppStore((state) => state.resetLessonScenario);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // "Now fix it" is gone once pressed: the focus moves to the task.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <div className="lesson-fix-edit">
       <section className="panel lesson-fix" aria-labelledby="lesson-fix-title">
-        <h2 id="lesson-fix-title">Now fix it</h2>
+        <h2 id="lesson-fix-title" ref={heading} tabIndex={-1}>Now fix it</h2>
         <p><InlineCode text={lesson.fix.task} /></p>
         {lesson.fix.hint && (
           <details>

@@ -1,6 +1,7 @@
 // The reveal: cors-core's prediction for the lesson's run beside what the browser did, whether they
 // agree, the wire, the console text, the steps of the algorithm, the three engines and the lesson's notes.
 import { formatDifference, type Lesson } from '@cors-playground/cors-core';
+import { useEffect, useRef } from 'react';
 import { ENGINE_LABELS } from '../../engine/detect';
 import { runById } from '../../store/lesson-slice';
 import { comparisonFor, selectLanPage, selectLessonEngineRows } from '../../store/selectors';
@@ -17,13 +18,21 @@ export function LessonReveal({ lesson }: { lesson: Lesson }) {
   const run = useAppStore((state) => runById(state.runs, state.lessonRunId));
   const rows = useAppStore(selectLessonEngineRows);
   const lan = useAppStore(selectLanPage);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The Reveal button that was pressed is gone: the focus moves here and the answer scrolls to the top (on a projector the prediction is then on screen).
+  const revealedNow = useAppStore((state) => state.phase === 'revealed');
+  useEffect(() => {
+    if (!revealedNow || !heading.current) return;
+    heading.current.focus({ preventScroll: true });
+    heading.current.scrollIntoView?.({ block: 'start' });
+  }, [revealedNow]);
   if (!run) return null;
   const { prediction, comparison } = comparisonFor(run);
   const engine = run.browser.engine;
   const differences = comparison?.ok ? comparison.differences.map(formatDifference) : [];
   return (
     <section className="panel lesson-reveal" aria-labelledby="lesson-reveal-title" data-testid="lesson-reveal">
-      <h2 id="lesson-reveal-title">The answer, and why</h2>
+      <h2 id="lesson-reveal-title" ref={heading} tabIndex={-1}>The answer, and why</h2>
       <Prediction prediction={prediction} engineLabel={ENGINE_LABELS[engine]} />
       <p className={`agreement agreement-${comparison?.ok ? (differences.length ? 'differ' : 'agree') : 'unknown'}`} data-testid="agreement" data-agreement={comparison?.ok ? (differences.length ? 'differ' : 'agree') : 'unknown'}>
         {!comparison?.ok
