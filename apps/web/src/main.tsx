@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { openShareLink } from './app/open-share-link';
+import { applyRoute } from './app/route';
+import { lessonCatalog } from './lessons/catalog';
 import { loadOrigins, warmUpRunner } from './run/run-action';
 import { appStore, connectStorage } from './store/store';
 import './styles.css';
@@ -18,7 +20,10 @@ function storage(): Storage | undefined {
 
 connectStorage(appStore, storage());
 
+/** A workshop screen (#/lessons...) or a share link; a share link opens in the playground and leaves the URL. */
 function openLinkInHash(): void {
+  if (applyRoute(appStore, location.hash, lessonCatalog)) return;
+  if (appStore.getState().view.kind !== 'playground' || appStore.getState().lesson) appStore.getState().showView({ kind: 'playground' });
   if (openShareLink(appStore, location.hash) !== 'none') history.replaceState(null, '', location.pathname + location.search);
 }
 openLinkInHash();

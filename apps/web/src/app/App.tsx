@@ -13,10 +13,15 @@ import { ScenarioMeta } from '../components/ScenarioMeta/ScenarioMeta';
 import { ServerPanel } from '../components/ServerPanel/ServerPanel';
 import { ShareBoxes, SharePanel } from '../components/SharePanel/SharePanel';
 import { ThemeToggle } from '../components/ThemeToggle/ThemeToggle';
+import { Workshop } from '../components/Lessons/Workshop';
+import { useAppStore } from '../store/store';
+import { routeHref } from './route';
 import { listenForRunShortcut } from './run-shortcut';
 
 export function App() {
   useEffect(() => listenForRunShortcut(), []);
+  const workshop = useAppStore((state) => state.view.kind !== 'playground');
+  if (workshop) return <Workshop />;
   return (
     <>
       <a className="skip-link" href="#results-title">Skip to the result</a>
@@ -26,6 +31,7 @@ export function App() {
         <SharePanel />
         <BugReportPanel />
         <ReproExport />
+        <a href={routeHref.lessons} className="workshop-link">Lessons</a>
         <ThemeToggle />
       </header>
       <ShareBoxes />

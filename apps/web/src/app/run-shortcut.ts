@@ -1,5 +1,5 @@
 // Ctrl+Enter (⌘+Enter on a Mac) runs the scenario from anywhere on the page, the JSON editor included.
-import { runScenario } from '../run/run-action';
+import { runForView } from '../lessons/lesson-run';
 
 export const RUN_SHORTCUT = { keys: 'Control+Enter Meta+Enter', label: 'Ctrl+Enter, or ⌘+Enter on a Mac' } as const;
 
@@ -13,7 +13,7 @@ export function listenForRunShortcut(target: Pick<Window, 'addEventListener' | '
     if (!isRunShortcut(event)) return;
     event.preventDefault();
     event.stopPropagation();
-    void runScenario();
+    void runForView();
   };
   target.addEventListener('keydown', onKey, true);
   return () => target.removeEventListener('keydown', onKey, true);

@@ -76,14 +76,14 @@ export function warmUpRunner(store: StoreApi<AppState> = appStore): void {
   });
 }
 
-/** Runs the scenario being edited, for real. Does nothing while a run is in progress. */
-export async function runScenario(store: StoreApi<AppState> = appStore): Promise<void> {
+/** Runs the scenario being edited, for real; resolves with the run's id (none when nothing ran). Does nothing while a run is in progress. */
+export async function runScenario(store: StoreApi<AppState> = appStore): Promise<number | undefined> {
   const state = store.getState();
-  if (state.runs.some((run) => run.status === 'running')) return;
+  if (state.runs.some((run) => run.status === 'running')) return undefined;
   const validation = validateScenario(state.scenario);
   if (!validation.ok) {
     state.addNotice({ kind: 'error', title: 'The scenario has errors; fix them before running.', lines: validation.errors.map((e) => `${e.path}: ${e.message}`) });
-    return;
+    return undefined;
   }
   const scenario = validation.scenario;
   const origins = state.origins;
@@ -99,6 +99,7 @@ export async function runScenario(store: StoreApi<AppState> = appStore): Promise
   } catch (error) {
     store.getState().updateRun(id, { status: 'failed', error: error instanceof Error ? error.message : String(error), durationMs: performance.now() - started });
   }
+  return id;
 }
 
 /** Asks the echo server which origins it serves (`/__pg/config`); keeps the guess when it cannot answer. */

@@ -29,14 +29,16 @@ export const selectValidation = (state: AppState): ValidationResult => validate(
 export const selectPredictionEngine = (state: AppState): Engine => state.predictionEngine ?? state.browser.engine;
 
 /** The prediction with each engine's rules: the one shown and the side-by-side table read the same. */
-const predictAll = memo((scenario: Scenario, origins: Origins): Record<Engine, PredictionResult> => {
+function predictEach(scenario: Scenario, origins: Origins): Record<Engine, PredictionResult> {
   const validation = validate(scenario);
   const entries = ENGINES.map((engine): [Engine, PredictionResult] => [
     engine,
     validation.ok ? explainScenario(validation.scenario, engine, origins) : { ok: false, reason: 'the scenario has errors: fix them to see the prediction' },
   ]);
   return Object.fromEntries(entries) as Record<Engine, PredictionResult>;
-});
+}
+
+const predictAll = memo(predictEach);
 
 export const selectPrediction = (state: AppState): PredictionResult => predictAll(state.scenario, state.origins)[selectPredictionEngine(state)];
 
@@ -119,3 +121,28 @@ const agreementOf = memo((run: RunEntry | undefined, shownProfile: Engine): Agre
  * engine it runs in; `shownProfile` says which rules the prediction on screen uses.)
  */
 export const selectAgreement = (state: AppState): Agreement => agreementOf(selectShownRun(state), selectPredictionEngine(state));
+
+/** The three engines' predictions for the open lesson's own scenario (not the learner's fix). */
+// Memos of their own: sharing the edited scenario's one-slot memos would recompute on every read.
+const predictLesson = memo(predictEach);
+const lessonRows = memo((predictions: Record<Engine, PredictionResult>, thisEngine: Engine): EngineRow[] => compareEngines(predictions, thisEngine));
+export const selectLessonEngineRows = (state: AppState): EngineRow[] | null =>
+  state.lesson ? lessonRows(predictLesson(state.lesson.scenario, state.origins), state.browser.engine) : null;
+
+/**
+ * The workshop's LAN address, when the server says it serves every origin on one host (the echo
+ * server's `--lan ADDR`: one address, one port per origin, so all origins are same-site); else null.
+ */
+export const selectLanPage = (state: AppState): string | null => {
+  if (state.originsFrom !== 'server') return null;
+  const host = (origin: string) => {
+    try {
+      return new URL(origin).hostname;
+    } catch {
+      return '';
+    }
+  };
+  const page = host(state.origins.page);
+  if (!page || page === 'localhost' || page.endsWith('.localhost')) return null;
+  return host(state.origins.api) === page && host(state.origins.other) === page ? state.origins.page : null;
+};

@@ -1,13 +1,15 @@
 // The prediction with each engine's rules side by side: one row per engine, a value that is not what
 // most engines do marked (a "≠" and bold, never colour alone), the engine running this page named.
-import { ENGINE_COLUMNS, type EngineColumn } from '../../store/engine-comparison';
+import { ENGINE_COLUMNS, type EngineColumn, type EngineRow } from '../../store/engine-comparison';
 import { selectEngineRows } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
 const HEADINGS: Record<EngineColumn, string> = { preflight: 'Preflight', outcome: 'Outcome', readable: 'Script can read', console: 'Console' };
 
-export function EngineTable() {
-  const rows = useAppStore(selectEngineRows);
+/** `rows`: another scenario's rows (a lesson's); by default the scenario being edited. */
+export function EngineTable({ rows: given }: { rows?: EngineRow[] } = {}) {
+  const edited = useAppStore(selectEngineRows);
+  const rows = given ?? edited;
   const differs = rows.some((row) => row.cells && Object.values(row.cells).some((cell) => cell.differs));
   return (
     <div className="engines">

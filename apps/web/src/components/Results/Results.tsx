@@ -17,7 +17,7 @@ import { runVerdict, TONE_ICON, TONE_WORD } from './verdict';
 import { InlineCode } from '../InlineCode/InlineCode';
 import { ScriptReads } from '../ScriptReads/ScriptReads';
 
-function BrowserVerdict({ run }: { run: RunEntry | undefined }) {
+export function BrowserVerdict({ run }: { run: RunEntry | undefined }) {
   const verdict = run ? runVerdict(run) : undefined;
   return (
     <div className={`verdict verdict-${verdict?.tone ?? 'none'}`}>
@@ -41,7 +41,7 @@ function BrowserVerdict({ run }: { run: RunEntry | undefined }) {
   );
 }
 
-function Prediction({ prediction, engineLabel }: { prediction: PredictionResult; engineLabel: string }) {
+export function Prediction({ prediction, engineLabel }: { prediction: PredictionResult; engineLabel: string }) {
   return (
     <div className="prediction" data-testid="prediction" data-outcome={prediction.ok ? prediction.explanation.prediction.outcome : 'none'}>
       <h3>cors-core predicts ({engineLabel} rules)</h3>
