@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { BugReportPanel } from '../components/BugReportPanel/BugReportPanel';
 import { History } from '../components/History/History';
 import { Notices } from '../components/Notices/Notices';
+import { PolicyPanel } from '../components/PolicyPanel/PolicyPanel';
 import { PresetPicker } from '../components/PresetPicker/PresetPicker';
 import { RequestPanel } from '../components/RequestPanel/RequestPanel';
 import { Results } from '../components/Results/Results';
@@ -32,6 +33,7 @@ export function App() {
           <ScenarioMeta />
           <RequestPanel />
           <ServerPanel />
+          <PolicyPanel />
         </div>
         <div className="column result-column">
           <RunButton />

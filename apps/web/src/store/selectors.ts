@@ -10,7 +10,7 @@ import type { RunEntry } from './run-slice';
 import type { AppState } from './store';
 
 /** One-slot memo keyed on argument identity. */
-function memo<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+export function memo<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | undefined;
   let lastResult: R;
   return (...args: A) => {

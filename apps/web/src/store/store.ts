@@ -3,17 +3,19 @@
 import { useSyncExternalStore } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadFrom, saveTo, type Persisted } from './persist';
+import { createBackendsSlice, type BackendsSlice } from './backends-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = ScenarioSlice & RunSlice & UiSlice;
+export type AppState = ScenarioSlice & RunSlice & UiSlice & BackendsSlice;
 
 export function createAppStore(): StoreApi<AppState> {
   return createStore<AppState>()((...args) => ({
     ...createScenarioSlice(...args),
     ...createRunSlice(...args),
     ...createUiSlice(...args),
+    ...createBackendsSlice(...args),
   }));
 }
 
