@@ -1,7 +1,7 @@
 // Loads scenario files (one scenario or an array per file) and validates them with the core's schema.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatIssue, validateScenarioText, type Scenario } from '@cors-playground/cors-core';
+import { formatIssue, isRealBackendFramework, validateScenarioText, type Scenario } from '@cors-playground/cors-core';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -55,4 +55,17 @@ export function selectScenarios(all: readonly LoadedScenario[], only: readonly s
   if (unknown.length > 0) throw new Error(`--only: no scenario with the id ${unknown.map((id) => `"${id}"`).join(', ')}`);
   const wanted = new Set(only);
   return all.filter((loaded) => wanted.has(loaded.scenario.id));
+}
+
+/**
+ * `--backend real|model`: every policy scenario whose framework has a real backend (cors-core
+ * REAL_BACKEND_FRAMEWORKS) is run by that backend or by the model; null leaves each as it says.
+ */
+export function withBackend(scenarios: readonly LoadedScenario[], backend: 'real' | 'model' | null): LoadedScenario[] {
+  if (backend === null) return [...scenarios];
+  return scenarios.map((loaded) => {
+    const { policy, framework } = loaded.scenario.server;
+    if (!policy || framework === undefined || !isRealBackendFramework(framework)) return loaded;
+    return { ...loaded, scenario: { ...loaded.scenario, server: { ...loaded.scenario.server, backend } } };
+  });
 }
