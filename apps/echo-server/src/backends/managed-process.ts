@@ -23,6 +23,10 @@ export function rssMiB(pid: number): number | null {
   }
 }
 
+/** A backend that fails this often within the window is no longer started again at once (a crash loop). */
+const MAX_QUICK_FAILURES = 3;
+const QUICK_FAILURE_WINDOW_MS = 30_000;
+
 export class ManagedProcess {
   private child: ChildProcess | null = null;
   private starting: Promise<number> | null = null;
@@ -33,6 +37,7 @@ export class ManagedProcess {
   private unreported: string | null = null;
   /** Children the supervisor killed itself (their exit is not a crash of their own: the reason is already kept). */
   private readonly killedByUs = new WeakSet<ChildProcess>();
+  private failures: number[] = [];
   restarts = 0;
   lastFailure: string | null = null;
   lastRssMiB: number | null = null;
@@ -53,11 +58,26 @@ export class ManagedProcess {
 
   /** The port of the running child, starting it first when it is not running. `restarted`: why it had stopped. */
   async ensure(): Promise<{ port: number; restarted: string | null }> {
-    if (this.child && this.port) return { port: this.port, restarted: null };
-    const port = await (this.starting ??= this.start());
+    const port = this.child && this.port ? this.port : await (this.starting ??= this.start());
+    // The first request after a failure says why the backend it reached is a new one.
     const restarted = this.unreported;
     this.unreported = null;
     return { port, restarted };
+  }
+
+  /**
+   * After an unasked stop, the backend is started again a second later, unless it failed
+   * MAX_QUICK_FAILURES times within QUICK_FAILURE_WINDOW_MS (a crash loop): then only the next request
+   * starts it, so a broken backend costs nothing while nobody uses it.
+   */
+  private restartSoon(): void {
+    const now = Date.now();
+    this.failures = [...this.failures.filter((at) => now - at < QUICK_FAILURE_WINDOW_MS), now];
+    if (this.failures.length >= MAX_QUICK_FAILURES) return;
+    setTimeout(() => {
+      if (this.stopping || this.child || this.starting) return;
+      (this.starting = this.start()).catch(() => undefined);
+    }, 1000).unref();
   }
 
   private async start(): Promise<number> {
@@ -78,6 +98,7 @@ export class ManagedProcess {
         const tail = this.stderrTail.trim().split('\n').slice(-1)[0];
         this.fail(`${signal ? `killed by ${signal}` : `exit code ${code}`}${tail ? ` (${tail.slice(0, 200)})` : ''}`);
       }
+      if (!this.stopping && this.port === 0 && this.child === null) this.restartSoon();
     });
     try {
       this.port = await this.launch.ready(child);

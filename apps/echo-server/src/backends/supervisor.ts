@@ -57,7 +57,7 @@ export class BackendSupervisor {
         this.nginx = { pool, version: `nginx ${version}`, app: null, appStarting: null, agent: new http.Agent({ keepAlive: true, maxSockets: 16 }) };
         continue;
       }
-      const process_ = new ManagedProcess(
+      const child = new ManagedProcess(
         framework,
         {
           command: process.execPath,
@@ -68,7 +68,7 @@ export class BackendSupervisor {
         },
         options.maxRssMiB,
       );
-      this.nodeBackends.set(framework, { process: process_, agent: new http.Agent({ keepAlive: true, maxSockets: 16 }), version: harnessVersion(framework, dir) });
+      this.nodeBackends.set(framework, { process: child, agent: new http.Agent({ keepAlive: true, maxSockets: 16 }), version: harnessVersion(framework, dir) });
     }
     this.memoryCheck = setInterval(() => {
       for (const backend of this.nodeBackends.values()) backend.process.checkMemory();
@@ -129,12 +129,12 @@ export class BackendSupervisor {
         const nginx = this.nginx!;
         if (!nginx.app) nginx.app = await (nginx.appStarting ??= startAppServer());
         const instance = await nginx.pool.instance(config.key, config.policy);
-        const { port, restarted } = await this.ensure(instance);
+        const { port, restarted } = await instance.ensure();
         const result = await forward(port, nginx.agent, request, [[APP_HEADER, encodeApp(app)]], limits);
         return { ...result, version: nginx.version, restarted };
       }
       const backend = this.nodeBackends.get(framework)!;
-      const { port, restarted } = await this.ensure(backend.process);
+      const { port, restarted } = await backend.process.ensure();
       const result = await forward(port, backend.agent, request, [[CONFIG_HEADER, config.configHeader ?? ''], [APP_HEADER, encodeApp(app)]], limits);
       if (!result.ok && result.status === 504) backend.process.kill(`it did not answer within ${limits.timeoutMs} ms`); // a hung backend is started again
       return { ...result, version: backend.version, restarted };
@@ -143,10 +143,6 @@ export class BackendSupervisor {
     } finally {
       this.inFlight.set(framework, (this.inFlight.get(framework) ?? 1) - 1);
     }
-  }
-
-  private ensure(process_: ManagedProcess): Promise<{ port: number; restarted: string | null }> {
-    return process_.ensure();
   }
 
   /** Kills a backend from outside, as a crash would (for tests of the restart). */
