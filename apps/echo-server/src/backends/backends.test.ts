@@ -195,6 +195,14 @@ describe('bounds', () => {
     }
   }, 60_000);
 
+  it("a route's answer too large to pass to a backend is refused with a clear 503, not a backend's 431", async () => {
+    const big: Routes = { '/x': { actual: { status: 200, headers: [], body: 'x'.repeat(60_000) } } };
+    const { prefix } = await run('express-cors', { allowOrigins: '*' }, big);
+    const answer = await send(server.port, `${prefix}/x`, { method: 'GET', headers: [['Origin', ORIGINS.page]], body: null });
+    expect(answer.status).toBe(503);
+    expect(answer.body).toContain('too large to pass to a real backend');
+  });
+
   it('without --backends, a real-backend scenario gets a 503 that says how to start one', async () => {
     const plain = await startServer();
     try {

@@ -19,6 +19,11 @@ import { APP_HEADER, encodeApp, NginxPool, startAppServer, type AppAnswer } from
 import type { BackendRequestConfig } from './validate';
 
 export const MAX_IN_FLIGHT = 64;
+/**
+ * Characters of the application's answer as it travels to a backend (a header line, base64url): the
+ * backends accept header blocks of 64 KiB (`--max-http-header-size`, nginx `large_client_header_buffers`).
+ */
+export const MAX_APP_HEADER_CHARS = 49_152;
 export const NODE_HEAP_MIB = 64;
 const CONFIG_HEADER = 'x-playground-config';
 
@@ -122,6 +127,10 @@ export class BackendSupervisor {
     const fail = (error: string, version: string, restarted: string | null): SupervisedResult => ({ ok: false, status: 503, error, ms: Math.round(performance.now() - started), version, restarted });
     if (!this.has(framework)) return fail(`this echo server runs no real ${framework} backend (start it with --backends ${framework}; GET /__pg/config lists the ones it runs)`, '', null);
     if (inFlight >= MAX_IN_FLIGHT) return fail(`the ${framework} backend already has ${MAX_IN_FLIGHT} requests in flight`, '', null);
+    const appHeader = encodeApp(app);
+    if (appHeader.length > MAX_APP_HEADER_CHARS) {
+      return fail(`the route's answer is too large to pass to a real backend (${appHeader.length} characters encoded, at most ${MAX_APP_HEADER_CHARS}): shorten its body`, '', null);
+    }
     this.inFlight.set(framework, inFlight + 1);
     try {
       const limits = { timeoutMs: this.options.timeoutMs, maxBodyBytes: this.options.maxBodyBytes };
@@ -130,12 +139,12 @@ export class BackendSupervisor {
         if (!nginx.app) nginx.app = await (nginx.appStarting ??= startAppServer());
         const instance = await nginx.pool.instance(config.key, config.policy);
         const { port, restarted } = await instance.ensure();
-        const result = await forward(port, nginx.agent, request, [[APP_HEADER, encodeApp(app)]], limits);
+        const result = await forward(port, nginx.agent, request, [[APP_HEADER, appHeader]], limits);
         return { ...result, version: nginx.version, restarted };
       }
       const backend = this.nodeBackends.get(framework)!;
       const { port, restarted } = await backend.process.ensure();
-      const result = await forward(port, backend.agent, request, [[CONFIG_HEADER, config.configHeader ?? ''], [APP_HEADER, encodeApp(app)]], limits);
+      const result = await forward(port, backend.agent, request, [[CONFIG_HEADER, config.configHeader ?? ''], [APP_HEADER, appHeader]], limits);
       if (!result.ok && result.status === 504) backend.process.kill(`it did not answer within ${limits.timeoutMs} ms`); // a hung backend is started again
       return { ...result, version: backend.version, restarted };
     } catch (error) {
