@@ -1,6 +1,7 @@
 // Issue 15: policy mode run by the real middleware. Express + cors with origin "*" and credentials:
 // the real Express (on the echo server, --backends npm in playwright.config.ts) sends "*" with
 // credentials, real Chromium refuses it; the suggested policy fix names the origin, the next run passes.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../../scripts/e2e-fixtures';
 
@@ -57,4 +58,19 @@ test("Express + cors, origin '*' with credentials: the real answer, the browser'
   await expect(real).toContainText('Vary: Origin');
   await expect(page.getByTestId('browser-verdict')).toHaveAttribute('data-tone', 'pass');
   await expect(page.getByTestId('agreement')).toHaveAttribute('data-agreement', 'agree');
+});
+
+test('the policy panel open, after a run through the real backend: no serious axe violation, nothing overflows on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const scenario = { ...credentialedGet, server: { ...credentialedGet.server, framework: 'express-cors', backend: 'real', policy: { allowOrigins: '*', credentials: true } } };
+  await page.goto(`/#scenario=${Buffer.from(JSON.stringify(scenario)).toString('base64url')}`);
+  await expect(page.getByTestId('run')).toBeVisible(SLOW);
+  await runAndWait(page, 1);
+  await expect(page.getByTestId('policy-real-answers')).toContainText('Access-Control-Allow-Origin: *');
+  await page.getByText('Which exports are checked by running the real software').click();
+  const serious = (await new AxeBuilder({ page }).exclude('iframe[data-runner]').analyze()).violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });

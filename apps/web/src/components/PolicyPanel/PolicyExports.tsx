@@ -35,7 +35,7 @@ export function PolicyExports({ policy }: { policy: CorsPolicy }) {
           </p>
           <p className="hint">{made.file}. Quirk: {made.quirk}</p>
           {made.notes.map((note, index) => <p key={index} className="hint">⚠ {note}</p>)}
-          <pre className="policy-export-text" data-testid="export-text">{made.text}</pre>
+          <pre className="policy-export-text" data-testid="export-text" tabIndex={0} aria-label={`${made.label} configuration`}>{made.text}</pre>
         </>
       )}
       <details>
