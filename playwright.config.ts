@@ -20,6 +20,8 @@ export default defineConfig({
       `--port ${e2ePort}`,
       `--page-origin ${e2eOrigins.page} --api-origin ${e2eOrigins.api} --other-origin ${e2eOrigins.other}`,
       '--web-dir apps/web/dist --log-level warn',
+      // The npm four real middleware backends of policy mode (policy.spec.ts runs Express + cors).
+      '--backends npm',
     ].join(' '),
     url: `http://127.0.0.1:${e2ePort}/__pg/healthz`,
     reuseExistingServer: false,

@@ -9,7 +9,7 @@ ensurePnpm();
 ensureDependencies();
 
 const children = [
-  spawn('pnpm', ['--filter', '@cors-playground/echo-server', 'run', 'dev', '--', '--page-origin', 'http://web.localhost:5173', '--web-dir', join(root, 'apps/web/dist')], { stdio: 'inherit', cwd: root }),
+  spawn('pnpm', ['--filter', '@cors-playground/echo-server', 'run', 'dev', '--', '--page-origin', 'http://web.localhost:5173', '--web-dir', join(root, 'apps/web/dist'), '--backends', 'auto'], { stdio: 'inherit', cwd: root }),
   spawn('pnpm', ['--filter', '@cors-playground/web', 'run', 'dev', '--', '--host', '127.0.0.1'], { stdio: 'inherit', cwd: root }),
 ];
 const stop = () => children.forEach((child) => child.kill('SIGTERM'));

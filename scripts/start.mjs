@@ -11,7 +11,9 @@ ensureBuilt();
 
 const server = spawn(
   process.execPath,
-  [join(root, 'apps/echo-server/dist/main.js'), '--web-dir', join(root, 'apps/web/dist'), ...process.argv.slice(2)],
+  // The real middleware backends of policy mode (Express cors, @fastify/cors, Hono, @koa/cors, and nginx
+  // when installed) run on loopback; `npm start -- --backends none` turns them off.
+  [join(root, 'apps/echo-server/dist/main.js'), '--web-dir', join(root, 'apps/web/dist'), '--backends', 'auto', ...process.argv.slice(2)],
   { stdio: 'inherit', cwd: root },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill('SIGTERM'));

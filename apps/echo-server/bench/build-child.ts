@@ -12,9 +12,14 @@ export interface BuiltChild {
   remove(): void;
 }
 
-export async function buildChild(entry = './child.ts'): Promise<BuiltChild> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'echo-server-bench-'));
-  const file = path.join(dir, 'child.mjs');
+/**
+ * Bundles `entry` (relative to bench/). `inDir`: a directory to write into instead of a new temporary one
+ * (a bundle that must resolve workspace packages, such as the real backends' harness files, has to sit
+ * inside the workspace).
+ */
+export async function buildChild(entry = './child.ts', inDir?: string): Promise<BuiltChild> {
+  const dir = inDir ?? mkdtempSync(path.join(os.tmpdir(), 'echo-server-bench-'));
+  const file = path.join(dir, inDir ? 'bench-main.mjs' : 'child.mjs');
   await build({
     entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     bundle: true,
@@ -25,5 +30,5 @@ export async function buildChild(entry = './child.ts'): Promise<BuiltChild> {
     logLevel: 'warning',
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   });
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { file, remove: () => rmSync(inDir ? file : dir, { recursive: true, force: true }) };
 }

@@ -1,7 +1,7 @@
 // The server's configuration: one pure function from command-line flags and environment variables to a
 // validated config, or to an error naming the flag (or variable) and the bad value. Flags win over
 // variables; every flag also has a variable (`--page-origin` = `ECHO_PAGE_ORIGIN`).
-import { originOf, sameSiteOriginOf, type Origins } from '@cors-playground/cors-core';
+import { isRealBackendFramework, originOf, REAL_BACKEND_FRAMEWORKS, sameSiteOriginOf, type Origins, type RealBackendFramework } from '@cors-playground/cors-core';
 import { LOG_PATH_CHARS } from './log-path';
 import { RECORD_BODY_BYTES } from './records';
 import { MAX_ANSWER_BODY_BYTES, MAX_ANSWER_HEADER_BYTES, PAYLOAD_MEMO_BYTES } from './scenario-answer';
@@ -68,7 +68,25 @@ export interface EchoConfig {
   limits: Limits;
   /** Origins `POST /__pg/probe` may probe (`--probe-allow`); absent or empty: probing is off. */
   probeAllow?: string[];
+  /** The real middleware to run for `server.backend: "real"` (README.md, "Real middleware backends"). */
+  backends: BackendsConfig;
 }
+
+export interface BackendsConfig {
+  /** Empty: none (the default). */
+  frameworks: RealBackendFramework[];
+  /** `--backends auto`: nginx only when its binary is installed (the others always). */
+  nginxIfInstalled: boolean;
+  /** Time limit of one forwarded request, from sending it to the backend's whole answer. */
+  timeoutMs: number;
+  /** Resident memory a backend process may reach before it is killed and started again. */
+  maxRssMiB: number;
+}
+
+/** The npm four: what `--backends npm` (and `auto`, with nginx when installed) runs. */
+export const NPM_BACKENDS: RealBackendFramework[] = ['express-cors', 'fastify-cors', 'hono', 'koa-cors'];
+export const DEFAULT_BACKEND_TIMEOUT_MS = 5_000;
+export const DEFAULT_BACKEND_MAX_RSS_MIB = 192;
 
 export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 1_048_576,
@@ -132,6 +150,9 @@ const MAIN_FLAGS = {
   webDir: { flag: 'web-dir', help: "the web app's production build (apps/web/dist); optional" },
   logLevel: { flag: 'log-level', help: 'debug | info | warn | error (default info)' },
   probeAllow: { flag: 'probe-allow', help: 'ORIGIN,...: the origins the playground may probe through POST /__pg/probe (off by default; loopback/private only when listed as such)' },
+  backends: { flag: 'backends', help: `real middleware for server.backend "real": none (default) | npm (${NPM_BACKENDS.join(',')}) | auto (npm + nginx when installed) | all | a list of ${REAL_BACKEND_FRAMEWORKS.join(',')}` },
+  backendTimeoutMs: { flag: 'backend-timeout-ms', help: `time limit of one request forwarded to a real backend (default ${DEFAULT_BACKEND_TIMEOUT_MS})` },
+  backendMaxRssMib: { flag: 'backend-max-rss-mib', help: `a real backend above this resident memory is killed and started again (default ${DEFAULT_BACKEND_MAX_RSS_MIB})` },
 } satisfies Record<string, Option>;
 
 function envName(flag: string): string {
@@ -246,6 +267,28 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     else errors.push(`${levelGiven.from}: ${JSON.stringify(levelGiven.value)} is not one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const backendsGiven = raw(MAIN_FLAGS.backends.flag);
+  const backends: BackendsConfig = {
+    frameworks: [],
+    nginxIfInstalled: false,
+    timeoutMs: integer(MAIN_FLAGS.backendTimeoutMs.flag, DEFAULT_BACKEND_TIMEOUT_MS, 100, 120_000),
+    maxRssMiB: integer(MAIN_FLAGS.backendMaxRssMib.flag, DEFAULT_BACKEND_MAX_RSS_MIB, 32, 4096),
+  };
+  if (backendsGiven) {
+    const value = backendsGiven.value.trim();
+    if (value === 'none') backends.frameworks = [];
+    else if (value === 'npm') backends.frameworks = [...NPM_BACKENDS];
+    else if (value === 'auto') backends.frameworks = [...NPM_BACKENDS, 'nginx'];
+    else if (value === 'all') backends.frameworks = [...REAL_BACKEND_FRAMEWORKS];
+    else {
+      const names = value.split(',').map((name) => name.trim());
+      const unknown = names.filter((name) => !isRealBackendFramework(name));
+      if (unknown.length > 0) errors.push(`${backendsGiven.from}: ${unknown.map((name) => JSON.stringify(name)).join(', ')} not one of none, npm, auto, all, ${REAL_BACKEND_FRAMEWORKS.join(', ')}`);
+      else backends.frameworks = [...new Set(names as RealBackendFramework[])];
+    }
+    backends.nginxIfInstalled = value === 'auto';
+  }
+
   const limits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
     limits[key] = integer(LIMIT_FLAGS[key].flag, DEFAULT_LIMITS[key], key === 'maxDelayMs' ? 0 : 1, 2 ** 31 - 1);
@@ -260,7 +303,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (!probe.ok) errors.push(`${probeGiven!.from}: ${probe.error}`);
 
   if (errors.length > 0) return { ok: false, error: errors.join('\n') };
-  return { ok: true, config: { host, port, origins, lan, webDir, logLevel, limits, ...(probe.ok && probe.allow.length > 0 ? { probeAllow: probe.allow } : {}) } };
+  return { ok: true, config: { host, port, origins, lan, webDir, logLevel, limits, backends, ...(probe.ok && probe.allow.length > 0 ? { probeAllow: probe.allow } : {}) } };
 }
 
 /** The port an origin is reached on (explicit or the scheme's default). */

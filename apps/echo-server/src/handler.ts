@@ -11,6 +11,9 @@ import type { RecordStore } from './records';
 import { createProbeRoute } from './probe-route';
 import { answerScenarioRequest, PayloadMemo, type AnswerContext, type SharedAnswer } from './scenario-answer';
 import { staticFileReply, type StaticRoot } from './static-files';
+import type { BackendSupervisor } from './backends/supervisor';
+import { backendScenario } from './backends/backend-scenario';
+import { recordScenarioRequest } from './record-request';
 import pkg from '../package.json';
 
 export const VERSION: string = pkg.version;
@@ -53,6 +56,8 @@ export interface HandlerContext {
   store: RecordStore;
   logger: Logger;
   staticRoot: StaticRoot | null;
+  /** The real middleware backends (`--backends`), or null when none runs. */
+  backends?: BackendSupervisor | null;
 }
 
 export interface Handler {
@@ -140,7 +145,7 @@ export function createHandler(context: HandlerContext): Handler {
   const answerContext: AnswerContext = {
     ownOrigins,
     maxDelayMs: config.limits.maxDelayMs,
-    memo: new PayloadMemo(config.limits.payloadMemoBytes),
+    memo: new PayloadMemo(config.limits.payloadMemoBytes, config.origins),
     maxAnswerHeaderBytes: config.limits.maxAnswerHeaderBytes,
     maxAnswerBodyBytes: config.limits.maxAnswerBodyBytes,
   };
@@ -168,7 +173,7 @@ export function createHandler(context: HandlerContext): Handler {
       log.path = route.path;
       if (route.endpoint === 'probe') return probeRoute(exchange, log);
       if (!readOnly) return notAllowed();
-      if (route.endpoint === 'config') return jsonReply(200, serverConfig, log);
+      if (route.endpoint === 'config') return jsonReply(200, context.backends ? { ...serverConfig, backends: context.backends.status() } : serverConfig, log);
       if (route.endpoint === 'healthz') return jsonReply(200, { ok: true }, log);
       if (!isRunKey(route.key!)) return errorReply(400, 'not a record key (22 base64url characters)', log, { cors: true });
       const runId = await runIdForKey(route.key!);
@@ -184,10 +189,15 @@ export function createHandler(context: HandlerContext): Handler {
     return staticFileReply(context.staticRoot, pathname, origin === config.origins.page, exchange.rawHeaders, method, log);
   }
 
-  function scenario(exchange: Exchange, origin: string): Reply {
+  function scenario(exchange: Exchange, origin: string): Reply | Promise<Reply> {
     const wire = parseWirePath(exchange.target);
     if (!wire) return errorReply(400, 'not a scenario URL: expected /r/<runId>/<payload>/<path>', { path: shortPath(exchange.target, config.limits.logPathChars), origin });
     const log: LogFields = { path: shortPath(wire.logicalPath, config.limits.logPathChars), runId: wire.runId, origin };
+    if (!exchange.bodyTooLarge) {
+      // Policy mode run by a real middleware: the payload names the backend (validated with the routes).
+      const routes = answerContext.memo.routes(wire.payload);
+      if (routes.ok && routes.backend) return backendScenario({ exchange, origin, wire, log, backend: routes.backend, supervisor: context.backends ?? null, answerContext, store, config });
+    }
     let answer = exchange.bodyTooLarge
       ? ({ ok: false, kind: 'actual', route: null, status: 413, error: 'request body too large', issues: [{ path: 'body', message: `the body has more than ${config.limits.maxBodyBytes} bytes` }] } as const)
       : answerScenarioRequest(wire, { method: exchange.method, origin, rawHeaders: exchange.rawHeaders }, answerContext);
@@ -197,23 +207,14 @@ export function createHandler(context: HandlerContext): Handler {
       // sandboxed, so its script never runs with that origin (README.md, "The page origin").
       answer = { ...answer, headers: [...answer.headers, PAGE_ORIGIN_SANDBOX], shared: undefined };
     }
-    const stored = exchange.bodyBytes === 0 ? null : exchange.body.subarray(0, config.limits.recordBodyBytes);
     const delayMs = answer.ok ? answer.delayMs : 0;
-    // Recorded before the answer is written: the page reads the record as soon as its request settles.
-    store.add(wire.runId, {
-      origin,
-      method: exchange.method,
-      path: wire.logicalPath,
-      rawHeaders: exchange.rawHeaders,
-      body: stored === null ? null : stored.toString('utf8'),
-      bodyBytes: exchange.bodyBytes,
-      bodyTruncated: exchange.bodyBytes > (stored?.length ?? 0),
+    recordScenarioRequest(store, config, exchange, origin, wire, {
       kind: answer.kind,
       route: answer.route,
       answer: answer.ok
         ? (answer.shared?.record ?? { status: answer.status, headers: answer.headers })
         : { error: `${answer.status} ${answer.error}: ${answer.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}` },
-      durationMs: Math.round((performance.now() - exchange.startedAt + delayMs) * 1000) / 1000,
+      delayMs,
     });
     if (!answer.ok) {
       // An error is not a scenario answer, but it carries no CORS header either: the page learns the

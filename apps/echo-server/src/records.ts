@@ -76,6 +76,7 @@ function approximateBytes(request: NewRecordedRequest, lines: PackedLines): numb
   if (typeof lines === 'string') chars += lines.length - (count + 1);
   else for (const line of lines) chars += line.length;
   chars += answerChars(request.answer);
+  if (request.backend) chars += 128 + (request.backend.restarted?.length ?? 0) + request.backend.dropped.join('').length;
   return chars * 2 + 256;
 }
 
@@ -112,6 +113,7 @@ function recorded(stored: StoredRequest): RecordedRequest {
     route: stored.route,
     answer: stored.answer,
     durationMs: stored.durationMs,
+    ...(stored.backend ? { backend: stored.backend } : {}),
   };
 }
 
@@ -147,6 +149,7 @@ export class RecordStore {
         route: request.route,
         answer: request.answer,
         durationMs: request.durationMs,
+        ...(request.backend ? { backend: request.backend } : {}),
       };
       const bytes = approximateBytes(request, lines);
       run.requests.push(entry);

@@ -20,6 +20,8 @@ import {
   utf8ByteLength,
 } from '@cors-playground/cors-core';
 import { inflateRawSync } from 'node:zlib';
+import { DEFAULT_ORIGINS, type Origins } from '@cors-playground/cors-core';
+import { validateBackend, type BackendRequestConfig } from './backends/validate';
 import { cookieOutlivesRun, decodeRoutes, toWireUrl, wirePrefix, type InflateRaw, type WirePath, type WireRun } from '@cors-playground/wire';
 
 export interface Issue {
@@ -67,7 +69,7 @@ export const MAX_ANSWER_BODY_BYTES = 131_072;
 /** Bytes the payload memo may take (its estimate: payload + inflated JSON, twice for the parsed objects). */
 export const PAYLOAD_MEMO_BYTES = 33_554_432;
 
-type Validated = { ok: true; routes: Routes } | { ok: false; error: string; issues: Issue[] };
+type Validated = { ok: true; routes: Routes; backend?: BackendRequestConfig } | { ok: false; error: string; issues: Issue[] };
 
 /** zlib stops inflating at the limit (a 6 MiB deflate bomb costs what 256 KiB does). */
 const inflateRaw: InflateRaw = (compressed, maxBytes) => {
@@ -92,7 +94,11 @@ export class PayloadMemo {
   private lastPayload = '';
   private lastResult: Validated | undefined;
 
-  constructor(private readonly maxBytes: number = PAYLOAD_MEMO_BYTES) {}
+  constructor(
+    private readonly maxBytes: number = PAYLOAD_MEMO_BYTES,
+    /** The deployment's origins: a real backend's policy resolves its placeholders with them. */
+    private readonly origins: Origins = DEFAULT_ORIGINS,
+  ) {}
 
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
@@ -105,7 +111,7 @@ export class PayloadMemo {
       this.entries.delete(payload);
       this.entries.set(payload, entry);
     } else {
-      const { result, inflatedBytes } = decodeAndValidate(payload);
+      const { result, inflatedBytes } = decodeAndValidate(payload, this.origins);
       entry = { result, bytes: 2 * payload.length + 2 * inflatedBytes };
       if (entry.bytes <= this.maxBytes) {
         while (this.bytes + entry.bytes > this.maxBytes) {
@@ -123,7 +129,7 @@ export class PayloadMemo {
   }
 }
 
-function decodeAndValidate(payload: string): { result: Validated; inflatedBytes: number } {
+function decodeAndValidate(payload: string, origins: Origins): { result: Validated; inflatedBytes: number } {
   let inflatedBytes = 0;
   const decoded = decodeRoutes(payload, (compressed, maxBytes) => {
     const out = inflateRaw(compressed, maxBytes);
@@ -142,7 +148,9 @@ function decodeAndValidate(payload: string): { result: Validated; inflatedBytes:
       inflatedBytes,
     };
   }
-  return { result: { ok: true, routes: parsed.data.routes }, inflatedBytes };
+  if (decoded.backend === undefined) return { result: { ok: true, routes: parsed.data.routes }, inflatedBytes };
+  const backend = validateBackend(decoded.backend, origins);
+  return { result: backend.ok ? { ok: true, routes: parsed.data.routes, backend: backend.backend } : backend, inflatedBytes };
 }
 
 export interface AnswerContext {
@@ -155,10 +163,15 @@ export interface AnswerContext {
   maxAnswerBodyBytes?: number;
 }
 
-/** Builds the answer for a scenario request. Never throws. */
-export function answerScenarioRequest(wire: WirePath, request: ScenarioRequest, context: AnswerContext): ScenarioAnswer {
+/**
+ * Builds the answer for a scenario request. Never throws. `asApplication`: the answer of the application
+ * behind a real middleware, which answers every method with its route's `actual` answer (as cors-core's
+ * policy model has it); `kind` still says what the request was.
+ */
+export function answerScenarioRequest(wire: WirePath, request: ScenarioRequest, context: AnswerContext, asApplication: boolean | 'actual' = false): ScenarioAnswer {
   // Only an OPTIONS request can be a preflight: other methods need not look at the header names.
-  const kind = requestKind(request.method, request.method === 'OPTIONS' ? headerNames(request.rawHeaders) : []);
+  const kind: RequestKind = asApplication === 'actual' ? 'actual' : requestKind(request.method, request.method === 'OPTIONS' ? headerNames(request.rawHeaders) : []);
+  if (asApplication && kind === 'preflight') return { ...answerScenarioRequest(wire, request, context, 'actual'), kind };
 
   const routes = context.memo.routes(wire.payload);
   if (!routes.ok) return { ok: false, kind, route: null, status: 400, error: routes.error, issues: routes.issues };

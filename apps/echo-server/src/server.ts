@@ -11,6 +11,7 @@ import { RawConnection, refusedRequestStart, SocketOutput } from './raw-http';
 import { errorReply, writeReply, type Output, type WriteContext } from './reply';
 import { RecordStore } from './records';
 import { openStaticRoot } from './static-files';
+import { createSupervisor } from './backends/create';
 
 export interface EchoServer {
   handler: Handler;
@@ -107,7 +108,8 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
   const { limits } = config;
   const store = new RecordStore(limits);
   const streams = new EventStreams(store, { heartbeatMs: limits.sseHeartbeatMs, maxStreams: limits.maxEventStreams });
-  const handler = createHandler({ config, store, logger, staticRoot: openStaticRoot(config.webDir) });
+  const backends = createSupervisor(config, logger);
+  const handler = createHandler({ config, store, logger, staticRoot: openStaticRoot(config.webDir), backends });
   if (config.webDir !== null && handler.context.staticRoot === null) logger.log('warn', 'web directory not found: static paths will answer 404', { webDir: config.webDir });
   const rawConnections = new Set<RawConnection>();
   let inFlight = 0;
@@ -372,10 +374,13 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
         });
         bound.push((server.address() as AddressInfo).port);
       }
+      // The real backends start in the background: the first request to one waits for it.
+      void backends?.warmUp();
       return bound;
     },
     async close() {
       closing = true;
+      const backendsStopped = backends?.close();
       clearInterval(sweeper);
       clearInterval(idleCheck);
       const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
@@ -392,6 +397,7 @@ export function createEchoServer(config: EchoConfig, logger: Logger = createLogg
         setImmediate(() => server.closeAllConnections());
       }
       await Promise.race([closed, grace]);
+      await backendsStopped;
     },
   };
 }

@@ -3,12 +3,12 @@ import { parseArgs } from './args';
 
 describe('parseArgs', () => {
   it('defaults to the corpus in Chromium with two lanes', () => {
-    expect(parseArgs([])).toEqual({ ok: true, args: { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, help: false } });
+    expect(parseArgs([])).toEqual({ ok: true, args: { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, backend: null, help: false } });
   });
 
   it('reads every option, with a space or =', () => {
     const parsed = parseArgs(['--browser=all', '--json', 'out.json', '--only', 'a, b', '--report=r.md', '--workers', '1', '--fresh-browser', '--record-known', 'x.json']);
-    expect(parsed).toEqual({ ok: true, args: { engines: ['chromium', 'firefox', 'webkit'], json: 'out.json', only: ['a', 'b'], report: 'r.md', files: ['x.json'], workers: 1, freshBrowser: true, recordKnown: true, help: false } });
+    expect(parsed).toEqual({ ok: true, args: { engines: ['chromium', 'firefox', 'webkit'], json: 'out.json', only: ['a', 'b'], report: 'r.md', files: ['x.json'], workers: 1, freshBrowser: true, recordKnown: true, backend: null, help: false } });
   });
 
   it.each([
@@ -19,5 +19,14 @@ describe('parseArgs', () => {
     [['--verbose'], 'unknown option --verbose'],
   ])('names the bad argument: %j', (argv, error) => {
     expect(parseArgs(argv)).toEqual({ ok: false, error });
+  });
+});
+
+describe('--backend', () => {
+  it('takes real or model, and names anything else', () => {
+    expect(parseArgs(['--backend', 'real'])).toMatchObject({ ok: true, args: { backend: 'real' } });
+    expect(parseArgs(['--backend=model'])).toMatchObject({ ok: true, args: { backend: 'model' } });
+    expect(parseArgs([])).toMatchObject({ ok: true, args: { backend: null } });
+    expect(parseArgs(['--backend', 'express'])).toEqual({ ok: false, error: '--backend: expected real or model, got "express"' });
   });
 });

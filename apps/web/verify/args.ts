@@ -13,11 +13,14 @@ export interface VerifyArgs {
   freshBrowser: boolean;
   /** Write each engine's differences of this run to known-differences/<engine>.json. */
   recordKnown: boolean;
+  /** Policy scenarios whose framework has a real backend are run by it (`real`) or by the model (`model`); null: as each scenario says. */
+  backend: 'real' | 'model' | null;
   help: boolean;
 }
 
 export const USAGE = `Usage: pnpm verify [--browser chromium|firefox|webkit|all] [--json OUT] [--only ID,...]
-                   [--report FILE] [--workers N] [--fresh-browser] [--record-known] [FILE...]
+                   [--report FILE] [--workers N] [--fresh-browser] [--record-known]
+                   [--backend real|model] [FILE...]
 
 Runs scenarios in real browsers through the real echo server and runner page, and compares what
 happened with cors-core's prediction and with each scenario's expect.
@@ -25,10 +28,13 @@ Default: every packages/cors-core/corpus/*.json and every lesson (packages/cors-
 scenario lesson-<id> and its fix lesson-<id>-fix) in Chromium, report in reports/verify.md.
 --record-known writes this run's differences to apps/web/verify/known-differences/<engine>.json
 (entries of scenarios that did not run are kept).
+--backend real runs every policy scenario whose framework the echo server runs for real (Express cors,
+@fastify/cors, Hono, @koa/cors, nginx when installed) through that real middleware; --backend model
+through cors-core's model of it (the echo server answers what the model predicts).
 Build first: pnpm build (needs apps/web/dist and apps/echo-server/dist).`;
 
 export function parseArgs(argv: readonly string[]): { ok: true; args: VerifyArgs } | { ok: false; error: string } {
-  const args: VerifyArgs = { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, help: false };
+  const args: VerifyArgs = { engines: ['chromium'], json: null, only: null, report: 'reports/verify.md', files: [], workers: 2, freshBrowser: false, recordKnown: false, backend: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -72,6 +78,12 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: VerifyArgs
       case '--record-known':
         args.recordKnown = true;
         break;
+      case '--backend': {
+        const backend = value();
+        if (backend !== 'real' && backend !== 'model') return { ok: false, error: `--backend: expected real or model, got ${JSON.stringify(backend ?? '')}` };
+        args.backend = backend;
+        break;
+      }
       case '--help':
       case '-h':
         args.help = true;

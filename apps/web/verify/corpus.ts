@@ -2,7 +2,7 @@
 // each gives its scenario and its fix, lesson-<id> and lesson-<id>-fix) and validates them with the core's schemas.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatIssue, lessonScenarios, parseJsonText, validateLessonText, validateScenarioText, type FileValidationResult, type Scenario } from '@cors-playground/cors-core';
+import { formatIssue, isRealBackendFramework, lessonScenarios, parseJsonText, validateLessonText, validateScenarioText, type FileValidationResult, type Scenario } from '@cors-playground/cors-core';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -73,4 +73,17 @@ export function selectScenarios(all: readonly LoadedScenario[], only: readonly s
   if (unknown.length > 0) throw new Error(`--only: no scenario with the id ${unknown.map((id) => `"${id}"`).join(', ')}`);
   const wanted = new Set(only);
   return all.filter((loaded) => wanted.has(loaded.scenario.id));
+}
+
+/**
+ * `--backend real|model`: every policy scenario whose framework has a real backend (cors-core
+ * REAL_BACKEND_FRAMEWORKS) is run by that backend or by the model; null leaves each as it says.
+ */
+export function withBackend(scenarios: readonly LoadedScenario[], backend: 'real' | 'model' | null): LoadedScenario[] {
+  if (backend === null) return [...scenarios];
+  return scenarios.map((loaded) => {
+    const { policy, framework } = loaded.scenario.server;
+    if (!policy || framework === undefined || !isRealBackendFramework(framework)) return loaded;
+    return { ...loaded, scenario: { ...loaded.scenario, server: { ...loaded.scenario.server, backend } } };
+  });
 }

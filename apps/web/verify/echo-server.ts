@@ -29,6 +29,8 @@ export async function startEchoServer(root: string): Promise<RunningServer> {
     '--page-origin', origins.page, '--api-origin', origins.api, '--other-origin', origins.other,
     '--web-dir', join(root, 'apps/web/dist'),
     '--log-level', 'warn',
+    // Scenarios with server.backend "real" run through the real middleware (nginx when installed).
+    '--backends', 'auto',
   ];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

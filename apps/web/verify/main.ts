@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { expectFor, observe, resolveScenario, type Engine, type Origins } from '@cors-playground/cors-core';
 import { parseArgs, USAGE } from './args';
-import { defaultCorpusFiles, loadScenarios, selectScenarios, type LoadedScenario } from './corpus';
+import { defaultCorpusFiles, loadScenarios, selectScenarios, withBackend, type LoadedScenario } from './corpus';
 import { checkBuilt, startEchoServer, type RunningServer } from './echo-server';
 import { startChromium } from './engines/chromium';
 import { startFirefox } from './engines/firefox';
@@ -154,7 +154,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const files = args.files.length > 0 ? args.files.map((file) => resolve(process.cwd(), file)) : defaultCorpusFiles(ROOT);
-  const scenarios = selectScenarios(loadScenarios(files, ROOT), args.only);
+  const scenarios = withBackend(selectScenarios(loadScenarios(files, ROOT), args.only), args.backend);
   const server = await startEchoServer(ROOT);
   const stop = () => void server.stop().then(() => process.exit(130));
   process.once('SIGINT', stop);

@@ -80,6 +80,13 @@ export function verdictLine(verdict: ScenarioVerdict, idWidth = 0): string {
   const fresh = verdict.differences.filter((difference) => !difference.known);
   const known = verdict.differences.filter((difference) => difference.known);
   const knownNote = known.length ? ` (known: ${known.map((difference) => `${difference.against === 'expect' ? 'expect ' : ''}${difference.field}`).join(', ')})` : '';
-  if (fresh.length === 0) return `${id}  agree${knownNote}`;
-  return `${id}  DIFFER ${fresh.map(describe).join('; ')}${knownNote}`;
+  const real = realBackendNote(verdict.requests);
+  if (fresh.length === 0) return `${id}  agree${knownNote}${real}`;
+  return `${id}  DIFFER ${fresh.map(describe).join('; ')}${knownNote}${real}`;
+}
+
+/** " (real express 5.3.0, cors 2.8.6)" when the echo server's real middleware answered (server.backend "real"). */
+export function realBackendNote(requests: readonly RecordedRequest[]): string {
+  const versions = [...new Set(requests.flatMap((request) => (request.backend ? [request.backend.version] : [])))];
+  return versions.length > 0 ? ` (real ${versions.join('; ')})` : '';
 }

@@ -32,12 +32,29 @@ export function nginxVersion(): string | undefined {
 }
 
 /** The installed version of an npm package of this package. */
-export function installedVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(packageDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+export function installedVersion(name: string, dir: string = packageDir): string {
+  return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
+/** The Node files the echo server runs as its real backends (one per framework, see harness/common.mjs). */
+export const HARNESS_FRAMEWORKS = ['express-cors', 'fastify-cors', 'hono', 'koa-cors'] as const;
+export type HarnessFramework = (typeof HARNESS_FRAMEWORKS)[number];
+
+/** The npm packages (and so the versions) each harness runs. */
+export const HARNESS_PACKAGES: Record<HarnessFramework, string[]> = {
+  'express-cors': ['express', 'cors'],
+  'fastify-cors': ['fastify', '@fastify/cors'],
+  hono: ['hono', '@hono/node-server'],
+  'koa-cors': ['koa', '@koa/cors'],
+};
+
+/** "express 5.3.0, cors 2.8.6": the versions a harness runs, read from this package's node_modules. */
+export function harnessVersion(framework: HarnessFramework, dir: string = packageDir): string {
+  return HARNESS_PACKAGES[framework].map((name) => `${name} ${installedVersion(name, dir)}`).join(', ');
+}
+
+export function waitForPort(port: number, child: ChildProcess, log: () => string, timeoutMs: number = START_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = () => {
       if (child.exitCode !== null) return reject(new Error(`the backend exited with ${child.exitCode} before listening:\n${log()}`));
@@ -48,7 +65,7 @@ export function waitForPort(port: number, child: ChildProcess, log: () => string
       });
       socket.once('error', () => {
         socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`the backend did not listen on ${port} within ${START_TIMEOUT_MS} ms:\n${log()}`));
+        if (Date.now() > deadline) reject(new Error(`the backend did not listen on ${port} within ${timeoutMs} ms:\n${log()}`));
         else setTimeout(attempt, 50);
       });
     };
@@ -72,7 +89,7 @@ export function stopper(child: ChildProcess, dir: string): () => Promise<void> {
 }
 
 /** A minimal nginx.conf around the exported http-block text, everything kept inside `dir`. */
-export function nginxConf(exported: string, dir: string): string {
+export function nginxConf(exported: string, dir: string, extraHttp: readonly string[] = []): string {
   return [
     'daemon off;',
     'master_process off;',
@@ -84,6 +101,7 @@ export function nginxConf(exported: string, dir: string): string {
     '    access_log off;',
     '    default_type text/plain;',
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${join(dir, kind)};`),
+    ...extraHttp.map((line) => `    ${line}`),
     exported.replace(/^/gm, '    '),
     '}',
     '',

@@ -36,6 +36,11 @@ describe('payload', () => {
   it('carries the routes through the URL unchanged', () => {
     expect(decodeRoutes(encodeRoutes(routes))).toEqual({ ok: true, routes });
   });
+  it('carries a real backend (policy mode) next to the routes, and leaves it out when there is none', () => {
+    const backend = { framework: 'express-cors', policy: { allowOrigins: '*', credentials: true } };
+    expect(decodeRoutes(encodeRoutes(routes, backend))).toEqual({ ok: true, routes, backend });
+    expect('backend' in decodeRoutes(encodeRoutes(routes))).toBe(false);
+  });
   it('refuses a compressed payload that would inflate past the limit (no memory bomb)', () => {
     const bomb = base64UrlEncode(deflateSync(new Uint8Array(MAX_DECODED_PAYLOAD_BYTES * 4).fill(32)));
     expect(decodeRoutes(bomb)).toEqual({ ok: false, error: expect.stringContaining('inflates to more than') });

@@ -51,6 +51,19 @@ export interface RecordedRequest {
   route: string | null;
   answer: { status: number; headers: [string, string][] } | { error: string };
   durationMs: number;
+  /** Set when a real middleware answered (`server.backend: "real"`): which one, and how it went. */
+  backend?: RecordedBackend;
+}
+
+export interface RecordedBackend {
+  framework: string;
+  version: string;
+  /** Milliseconds the backend took to answer (forwarding included). */
+  ms: number;
+  /** Header lines the backend sent that the echo server did not pass on (connection framing). */
+  dropped: string[];
+  /** The backend was (re)started for this request, after a crash or a memory cap ("restarted after: exit code 1"). */
+  restarted: string | null;
 }
 
 export interface RunRecord {
@@ -66,6 +79,23 @@ export interface ServerConfig {
   version: string;
   /** Present when the server probes real servers (`--probe-allow`): the origins it may probe. */
   probe?: { allow: string[] };
+  /** The real middleware this server runs for `server.backend: "real"` (absent or empty: none). */
+  backends?: BackendStatus[];
+}
+
+/** One real middleware backend the echo server supervises, as `/__pg/config` reports it. */
+export interface BackendStatus {
+  framework: string;
+  /** The packages and versions it runs ("express 5.3.0, cors 2.8.6"). */
+  version: string;
+  /** `up`: answering; `starting`; `down`: not running (it starts again on the next request). */
+  state: 'up' | 'starting' | 'down';
+  /** Times it was started again after it crashed, hung or passed its memory cap. */
+  restarts: number;
+  /** Why it last stopped unasked ("exit code 1", "RSS 201 MiB over the 192 MiB cap"), or null. */
+  lastFailure: string | null;
+  /** Resident memory of its process(es) at the last check, MiB (null: not running). */
+  rssMiB: number | null;
 }
 
 // --- base64url over bytes, without Buffer or btoa on binary strings -----------------------------
@@ -115,13 +145,23 @@ export function base64UrlDecode(text: string): Uint8Array | undefined {
 
 // --- payload: the scenario's resolved routes -----------------------------------------------------
 
-/** base64url(deflate-raw(JSON `{ v: 1, routes }`)) */
-export function encodeRoutes(routes: Routes): string {
-  const json = new TextEncoder().encode(JSON.stringify({ v: 1, routes }));
+/**
+ * Policy mode run by a real middleware (`server.backend: "real"`): which framework, configured with
+ * which policy (placeholders resolved). The payload's routes are then the application behind it. The
+ * server validates both again (cors-core's CorsPolicySchema) before anything reaches a backend.
+ */
+export interface WireBackend {
+  framework: string;
+  policy: unknown;
+}
+
+/** base64url(deflate-raw(JSON `{ v: 1, routes, backend? }`)) */
+export function encodeRoutes(routes: Routes, backend?: WireBackend): string {
+  const json = new TextEncoder().encode(JSON.stringify(backend ? { v: 1, routes, backend } : { v: 1, routes }));
   return base64UrlEncode(deflateSync(json, { level: 9 }));
 }
 
-export type DecodeResult = { ok: true; routes: unknown } | { ok: false; error: string };
+export type DecodeResult = { ok: true; routes: unknown; backend?: unknown } | { ok: false; error: string };
 
 /**
  * Inflates deflate-raw data, stopping as soon as the output passes `maxBytes` (then returns undefined):
@@ -175,7 +215,8 @@ export function decodeRoutes(payload: string, inflateRaw: InflateRaw = inflateRa
   if (!parsed || typeof parsed !== 'object' || (parsed as { v?: unknown }).v !== 1) {
     return { ok: false, error: 'the scenario payload is not version 1' };
   }
-  return { ok: true, routes: (parsed as { routes?: unknown }).routes };
+  const { routes, backend } = parsed as { routes?: unknown; backend?: unknown };
+  return backend === undefined ? { ok: true, routes } : { ok: true, routes, backend };
 }
 
 // --- run ids and keys ----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { BugReportPanel } from '../components/BugReportPanel/BugReportPanel';
 import { Fixes } from '../components/Fixes/Fixes';
 import { History } from '../components/History/History';
 import { Notices } from '../components/Notices/Notices';
+import { PolicyPanel } from '../components/PolicyPanel/PolicyPanel';
 import { PresetPicker } from '../components/PresetPicker/PresetPicker';
 import { ReproExport } from '../components/ReproExport/ReproExport';
 import { RequestPanel } from '../components/RequestPanel/RequestPanel';
@@ -41,6 +42,7 @@ export function App() {
           <ScenarioMeta />
           <RequestPanel />
           <ServerPanel />
+          <PolicyPanel />
         </div>
         <div className="column result-column">
           <RunButton />

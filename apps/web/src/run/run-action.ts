@@ -7,7 +7,7 @@ import type { StoreApi } from 'zustand';
 import { observeRun, type RunnerResult } from '../core/adapter';
 import { openRunnerFrame, type RunnerFrame } from '../runner/frames';
 import { RUN_SCENARIO, SCENARIO_RESULT, type ScenarioResultMessage } from '../runner/messages';
-import { fetchServerOrigins } from '../runner/server-config';
+import { fetchServerConfig } from '../runner/server-config';
 import { appStore, type AppState } from '../store/store';
 import { visitStartingCookies } from './visit-starting-cookies';
 
@@ -105,7 +105,9 @@ export async function runScenario(store: StoreApi<AppState> = appStore): Promise
 /** Asks the echo server which origins it serves (`/__pg/config`); keeps the guess when it cannot answer. */
 export async function loadOrigins(store: StoreApi<AppState> = appStore): Promise<void> {
   try {
-    store.getState().setOrigins(await fetchServerOrigins());
+    const { origins, backends } = await fetchServerConfig();
+    store.getState().setOrigins(origins);
+    store.getState().setServerBackends(backends);
   } catch {
     // dev without the echo server: the guessed origins stay, and a run reports what fails
   }

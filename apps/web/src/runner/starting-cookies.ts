@@ -3,7 +3,7 @@
 // top-level visit of a URL on that origin whose answer is the `Set-Cookie` line, so the cookie is stored
 // first-party (SameSite=Lax and Strict included) by the engine's own rules. The visits use the run's
 // wire prefix, and the echo server rewrites `Path` into it: the cookies belong to this run only.
-import { deploymentOrigins, originOf, policyRoutes, type Origins, type Routes, type Scenario } from '@cors-playground/cors-core';
+import { deploymentOrigins, isRealBackendFramework, originOf, policyRoutes, type Origins, type Routes, type Scenario } from '@cors-playground/cors-core';
 import { encodeRoutes, toWireUrl } from '@cors-playground/wire';
 
 /** The logical path of starting cookie `index`: one segment, so a cookie without Path gets the run's `/`. */
@@ -26,10 +26,17 @@ export function routesWithStartingCookies(scenario: Scenario, serverRoutes: Rout
 
 /**
  * The wire payload of a resolved scenario: its routes (in policy mode, the routes the policy's middleware
- * amounts to, cors-core `policyRoutes`) and its starting-cookie routes. The visits and the runs share it,
+ * amounts to, cors-core `policyRoutes`, or with `backend: "real"` the routes as the application and the
+ * policy for the real middleware) and its starting-cookie routes. The visits and the runs share it,
  * so the cookies' rewritten paths are the runs' own.
  */
 export function payloadOf(scenario: Scenario, origins: Origins): string {
+  const { policy, framework, backend } = scenario.server;
+  // Run by the real middleware: the routes are the application behind it, the echo server forwards
+  // each request to that framework configured with the policy (it validates both again).
+  if (policy && backend === 'real' && framework !== undefined && isRealBackendFramework(framework)) {
+    return encodeRoutes(routesWithStartingCookies(scenario), { framework, policy });
+  }
   const routes = policyRoutes(scenario, { origins });
   if (!routes.ok) throw new Error(`policy mode: ${routes.error}`);
   return encodeRoutes(routesWithStartingCookies(scenario, routes.routes));

@@ -5,11 +5,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadProgress, saveProgress, type ProgressMap } from '../lessons/progress-storage';
 import { createLessonSlice, type LessonSlice } from './lesson-slice';
 import { loadFrom, saveTo, type Persisted } from './persist';
+import { createBackendsSlice, type BackendsSlice } from './backends-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = ScenarioSlice & RunSlice & UiSlice & LessonSlice;
+export type AppState = ScenarioSlice & RunSlice & UiSlice & LessonSlice & BackendsSlice;
 
 export function createAppStore(): StoreApi<AppState> {
   return createStore<AppState>()((...args) => ({
@@ -17,6 +18,7 @@ export function createAppStore(): StoreApi<AppState> {
     ...createRunSlice(...args),
     ...createUiSlice(...args),
     ...createLessonSlice(...args),
+    ...createBackendsSlice(...args),
   }));
 }
 

@@ -94,3 +94,17 @@ describe('server.policy in a scenario', () => {
     expect(paths).toContain('server.framework');
   });
 });
+
+describe('server.backend', () => {
+  const scenario = (backend: unknown) => ({ request: { url: '{api}/x' }, server: { framework: 'express-cors', backend, policy: base, routes: {} } });
+
+  it('is "model" or "real", in the scenario schema and its JSON Schema', () => {
+    expect(validateScenario(scenario('real')).ok).toBe(true);
+    expect(validateScenario(scenario('model')).ok).toBe(true);
+    const refused = validateScenario(scenario('/usr/bin/env'));
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).toContain('server.backend');
+    expect(JSON.stringify(scenarioJsonSchema())).toContain('"backend":{"description":"who answers in policy mode');
+    expect(JSON.stringify(scenarioJsonSchema())).toContain('"enum":["model","real"]');
+  });
+});

@@ -12,6 +12,20 @@ import { z } from 'zod';
 export const POLICY_FRAMEWORKS = ['echo', 'express-cors', 'fastify-cors', 'hono', 'koa-cors', 'nginx'] as const;
 export type PolicyFramework = (typeof POLICY_FRAMEWORKS)[number];
 
+/**
+ * Who answers a policy scenario: `model` = the echo server sends what cors-core's model of the framework
+ * sends (policyRoutes); `real` = the echo server forwards the request to the real framework it supervises.
+ * A share link can only pick one of these two words and one of POLICY_FRAMEWORKS: never a program.
+ */
+export const POLICY_BACKENDS = ['model', 'real'] as const;
+export type PolicyBackend = (typeof POLICY_BACKENDS)[number];
+/** The frameworks a real backend can run (the echo server's own answer needs none). */
+export const REAL_BACKEND_FRAMEWORKS = ['express-cors', 'fastify-cors', 'hono', 'koa-cors', 'nginx'] as const satisfies readonly PolicyFramework[];
+export type RealBackendFramework = (typeof REAL_BACKEND_FRAMEWORKS)[number];
+export function isRealBackendFramework(name: string): name is RealBackendFramework {
+  return (REAL_BACKEND_FRAMEWORKS as readonly string[]).includes(name);
+}
+
 /** The placeholders an origin entry may use; they are resolved to the deployment's origins before use. */
 const ORIGIN_PLACEHOLDER = /^\{(page|api|other)\}$/;
 // A serialized origin (https://html.spec.whatwg.org/#ascii-serialisation-of-an-origin) of an http(s) URL
@@ -96,4 +110,8 @@ export type CorsPolicyInput = z.input<typeof CorsPolicySchema>;
 export const policyServerFields = {
   policy: CorsPolicySchema.optional().describe('policy mode: a CORS middleware configured by this policy wraps the routes (which act as the application)'),
   framework: z.enum(POLICY_FRAMEWORKS).optional().describe('which middleware runs the policy (default "echo": the echo server computes it like a well-behaved middleware)'),
+  backend: z
+    .enum(POLICY_BACKENDS)
+    .optional()
+    .describe('who answers in policy mode: "model" (default) the echo server sends what cors-core\'s model of `framework` sends; "real" the echo server forwards each request to the real `framework` it runs on loopback (started with --backends) and records what it answered'),
 };

@@ -10,9 +10,10 @@ import { nginx } from './nginx';
 import { expressCors, fastifyCors, hono, koaCors } from './node';
 import { django, flaskCors, starlette } from './python';
 import { apache, caddy } from './servers';
-import type { ExportOptions, Exporter, PolicyExport } from './types';
+import type { ExportOptions, Exporter, PolicyExport, ResolvedPolicy } from './types';
 
-export type { ExportOptions, PolicyExport } from './types';
+export type { ExportOptions, PolicyExport, ResolvedPolicy } from './types';
+export { backendOptions, type BackendOptions, type OriginRule } from './node';
 
 interface Target {
   label: string;
@@ -64,18 +65,30 @@ export function listExports(): { framework: ExportFramework; label: string; chec
 }
 
 /**
+ * A policy validated (a caller may hand in anything) with its origin placeholders resolved, and checked
+ * again after resolving: the deployment's origins must be serialized origins too. Throws on an invalid
+ * policy, naming every problem. Every path from a policy to a configuration or an options object goes
+ * through here.
+ */
+export function resolvePolicy(policy: CorsPolicyInput, origins: Origins = DEFAULT_ORIGINS): ResolvedPolicy {
+  const parsed = CorsPolicySchema.safeParse(policy);
+  if (!parsed.success) throw new Error(`invalid policy: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`).join('; ')}`);
+  const data = parsed.data;
+  const resolved = Array.isArray(data.allowOrigins) ? { ...data, allowOrigins: data.allowOrigins.map((origin) => resolveOriginPlaceholders(origin, origins)) } : data;
+  // The resolved origins come from the deployment's configuration: check them as strictly as the policy's own.
+  const recheck = CorsPolicySchema.safeParse(resolved);
+  if (!recheck.success) throw new Error(`the configured origins do not resolve to serialized origins: ${recheck.error.issues.map((issue) => issue.message).join('; ')}`);
+  return recheck.data;
+}
+
+/**
  * The policy as `framework` configures it. The policy is validated again here (a caller may hand in
  * anything) and its origin placeholders resolved with `origins`; throws on an invalid policy.
  */
 export function exportPolicy(policy: CorsPolicyInput, framework: ExportFramework, options: ExportOptions & { origins?: Origins } = {}): PolicyExport {
-  const origins = options.origins ?? DEFAULT_ORIGINS;
-  const parsed = CorsPolicySchema.parse(policy);
-  const resolved = Array.isArray(parsed.allowOrigins) ? { ...parsed, allowOrigins: parsed.allowOrigins.map((origin) => resolveOriginPlaceholders(origin, origins)) } : parsed;
-  // The resolved origins come from the deployment's configuration: check them as strictly as the policy's own.
-  const recheck = CorsPolicySchema.safeParse(resolved);
-  if (!recheck.success) throw new Error(`the configured origins do not resolve to serialized origins: ${recheck.error.issues.map((issue) => issue.message).join('; ')}`);
+  const resolved = resolvePolicy(policy, options.origins ?? DEFAULT_ORIGINS);
   const target: Target = EXPORT_TARGETS[framework];
   const port = options.port ?? target.port ?? 3000;
-  const made = target.exporter(recheck.data, { appStatus: options.appStatus ?? 200, port, ...(options.host === undefined ? {} : { host: options.host }) });
+  const made = target.exporter(resolved, { appStatus: options.appStatus ?? 200, port, ...(options.host === undefined ? {} : { host: options.host }), ...(options.upstream === undefined ? {} : { upstream: options.upstream }) });
   return { framework, label: target.label, checked: target.checked ?? false, ...made };
 }

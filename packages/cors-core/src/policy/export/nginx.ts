@@ -20,8 +20,9 @@ function mapEntries(policy: ResolvedPolicy, allowed: string, refused: string): s
   return [`    default ${refused};`, ...listedOrigins(policy).map((origin) => `    ${q(origin)} ${allowed};`), ...patternSources(policy).map((source) => `    ${mapRegex(source)} ${allowed};`)];
 }
 
-export const nginx: Exporter = (policy, { appStatus, port, host }) => {
+export const nginx: Exporter = (policy, { appStatus, port, host, upstream }) => {
   if (host !== undefined && !/^[0-9A-Za-z.:[\]-]+$/.test(host)) throw new Error(`nginx export: ${JSON.stringify(host)} is not an address`);
+  if (upstream !== undefined && !/^[0-9A-Za-z.-]+:[0-9]{1,5}$/.test(upstream)) throw new Error(`nginx export: ${JSON.stringify(upstream)} is not host:port`);
   const always = policy.headersOnErrors ? ' always' : '';
   const star = policy.allowOrigins === '*';
   const listed = Array.isArray(policy.allowOrigins);
@@ -39,6 +40,7 @@ export const nginx: Exporter = (policy, { appStatus, port, host }) => {
   if (policy.exposeHeaders.length > 0) actual.push(`add_header Access-Control-Expose-Headers ${q(policy.exposeHeaders.join(', '))}${always};`);
   if (varyOn.length > 0) actual.push(`add_header Vary ${q(varyOn.join(', '))}${always};`);
   const app = appStatus === 204 || appStatus === 304 ? `return ${appStatus};` : `return ${appStatus} "ok\\n";`;
+  const standIn = upstream === undefined ? ['        # Stand-in for your application, e.g. proxy_pass http://127.0.0.1:3000;', `        ${app}`] : ['        # Your application:', `        proxy_pass http://${upstream};`];
   const lines = [
     '# In the http { } block.',
     ...(listed ? ['# The allowed origin, or "" (add_header skips an empty value) for any other Origin.', 'map $http_origin $cors_allow_origin {', ...mapEntries(policy, '$http_origin', '""'), '}'] : []),
@@ -57,8 +59,7 @@ export const nginx: Exporter = (policy, { appStatus, port, host }) => {
     `            return ${policy.preflightStatus};`,
     '        }',
     ...actual.map((line) => `        ${line}`),
-    `        # Stand-in for your application, e.g. proxy_pass http://127.0.0.1:3000;`,
-    `        ${app}`,
+    ...standIn,
     '    }',
     '}',
     '',

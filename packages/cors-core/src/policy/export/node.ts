@@ -202,3 +202,32 @@ export const koaCors: Exporter = (policy, { appStatus, port }) => {
     notes,
   };
 };
+
+/**
+ * Which origins a Node backend lets in, as data: each library turns it into its own `origin` option
+ * exactly as the exports above write it ("*", true / a reflecting function, or a list of strings and
+ * RegExps / a function testing them), without any text becoming code.
+ */
+export type OriginRule = { kind: 'star' } | { kind: 'reflect' } | { kind: 'list'; origins: string[]; patterns: string[] };
+
+export interface BackendOptions {
+  framework: 'express-cors' | 'fastify-cors' | 'hono' | 'koa-cors';
+  origin: OriginRule;
+  /** Every other option, named as the library names it, with the values the export writes (JSON). */
+  options: Record<string, unknown>;
+  /** An authentication layer answers 401 before the middleware (the export's `authBeforeCors` lines). */
+  authBeforeCors: boolean;
+}
+
+/**
+ * The options a real Node backend of the echo server configures its middleware with for `policy`: the
+ * same option values as the export for that framework (shared functions), as data. `policy` must come
+ * from `resolvePolicy` (validated, placeholders resolved).
+ */
+export function backendOptions(policy: ResolvedPolicy, framework: BackendOptions['framework']): BackendOptions {
+  const origin: OriginRule =
+    policy.allowOrigins === '*' ? { kind: 'star' } : policy.allowOrigins === 'reflect-any' ? { kind: 'reflect' } : { kind: 'list', origins: listedOrigins(policy), patterns: patternSources(policy) };
+  const all = framework === 'express-cors' || framework === 'fastify-cors' ? expressFastifyOptions(policy) : honoKoaOptions(policy, undefined);
+  const { origin: _origin, ...rest } = optionsData(all);
+  return { framework, origin, options: rest, authBeforeCors: policy.authBeforeCors };
+}

@@ -8,6 +8,11 @@ export interface ExportOptions {
   port?: number;
   /** The address nginx listens on (default: every address, as deployed); tests pass 127.0.0.1. */
   host?: string;
+  /**
+   * nginx: `host:port` of the application to `proxy_pass` to instead of the stand-in `return` (the echo
+   * server's real nginx backend passes requests on to the scenario's routes this way).
+   */
+  upstream?: string;
 }
 
 export interface PolicyExport {
@@ -31,4 +36,4 @@ export interface PolicyExport {
 /** A policy whose origins are already resolved (no placeholders). */
 export type ResolvedPolicy = CorsPolicy;
 
-export type Exporter = (policy: ResolvedPolicy, options: Required<Omit<ExportOptions, 'host'>> & Pick<ExportOptions, 'host'>) => Omit<PolicyExport, 'framework' | 'label' | 'checked'>;
+export type Exporter = (policy: ResolvedPolicy, options: Required<Omit<ExportOptions, 'host' | 'upstream'>> & Pick<ExportOptions, 'host' | 'upstream'>) => Omit<PolicyExport, 'framework' | 'label' | 'checked'>;
