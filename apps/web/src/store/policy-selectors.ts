@@ -3,7 +3,7 @@
 // framework, and whether the server can run the chosen framework for real.
 import { explainPolicy, suggestPolicyFixes, type Engine, type Origins, type PolicyExplanation, type PolicyFix, type Scenario } from '@cors-playground/cors-core';
 import type { BackendStatus } from '@cors-playground/wire';
-import { memo, selectProfile, selectValidation } from './selectors';
+import { memo, selectPredictionEngine, selectValidation } from './selectors';
 import type { AppState } from './store';
 
 const policyExplanation = memo((scenario: Scenario | undefined, browser: Engine, origins: Origins): PolicyExplanation | undefined => (scenario ? explainPolicy(scenario, { browser, origins }) : undefined));
@@ -11,7 +11,7 @@ const policyExplanation = memo((scenario: Scenario | undefined, browser: Engine,
 /** For each request the browser is predicted to send: the headers the policy's middleware produced, and why. */
 export const selectPolicyExplanation = (state: AppState): PolicyExplanation | undefined => {
   const validation = selectValidation(state);
-  return policyExplanation(validation.ok ? validation.scenario : undefined, selectProfile(state), state.origins);
+  return policyExplanation(validation.ok ? validation.scenario : undefined, selectPredictionEngine(state), state.origins);
 };
 
 const policyFixes = memo((scenario: Scenario | undefined, browser: Engine, origins: Origins): PolicyFix[] => (scenario ? suggestPolicyFixes(scenario, { browser, origins }) : []));
@@ -19,7 +19,7 @@ const policyFixes = memo((scenario: Scenario | undefined, browser: Engine, origi
 /** Fixes to the policy that cors-core predicts to make the scenario pass. */
 export const selectPolicyFixes = (state: AppState): PolicyFix[] => {
   const validation = selectValidation(state);
-  return policyFixes(validation.ok ? validation.scenario : undefined, selectProfile(state), state.origins);
+  return policyFixes(validation.ok ? validation.scenario : undefined, selectPredictionEngine(state), state.origins);
 };
 
 const realBackend = memo((framework: string, backends: BackendStatus[] | null): { ok: true; backend: BackendStatus } | { ok: false; reason: string } => {
