@@ -27,6 +27,14 @@ describe('diagnose() properties', () => {
     );
   });
 
+  it('a method glued to the next line is not taken as the request method (found by the property above)', () => {
+    const glued = "Method <value> is not allowed by Access-Control-Allow-Methods.Access to <api> at '<url>' from origin '<origin>' has been blocked by CORS policy: Method <value> is not allowed by Access-Control-Allow-Methods in preflight response.";
+    const diagnosis = diagnose(glued);
+    for (const match of diagnosis.matches) {
+      for (const cause of match.causes) expect(ScenarioSchema.safeParse(cause.scenario).success).toBe(true);
+    }
+  });
+
   it('the first cause of a CORS error fails when explained', () => {
     fc.assert(
       fc.property(fc.constantFrom(...messagePatterns().filter((p) => !p.companion && !p.rules.includes('AuthorizationCoveredByWildcard') && !p.rules.includes('InvalidResponse'))), fc.string({ maxLength: 12 }), (pattern, noise) => {

@@ -3,7 +3,7 @@
 // trackers of CORS middleware (shared/confusions.md; `confusion` is its row number).
 import { FETCH_SPEC } from '../fetch/decision';
 import type { RuleId } from './patterns';
-import { actualAnswer, preflightAnswer, type CauseContext, type RequestInput, type ScenarioShape } from './scenarios';
+import { actualAnswer, capturedMethod, preflightAnswer, type CauseContext, type RequestInput, type ScenarioShape } from './scenarios';
 
 export interface CauseDefinition {
   id: string;
@@ -427,15 +427,15 @@ export const RULES: Partial<Record<RuleId, RuleDefinition>> = {
         title: 'The method is not in the allowed list',
         why: 'The CORS middleware allows a fixed list of methods (often GET, HEAD, POST) and this one is not in it.',
         check: 'Add the method to the middleware\'s allowed methods.',
-        build: (ctx) => preflightAnswer(ctx, { status: 204, headers: [[ACAO, ctx.allow], ['Access-Control-Allow-Methods', 'GET, POST']] }, { method: ctx.value ?? 'PUT' }),
+        build: (ctx) => preflightAnswer(ctx, { status: 204, headers: [[ACAO, ctx.allow], ['Access-Control-Allow-Methods', 'GET, POST']] }, { method: capturedMethod(ctx.value) ?? 'PUT' }),
       },
       {
         id: 'method-case',
         title: 'The page sends the method in lower case',
         why: 'fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT: `patch` stays `patch`, and `PATCH` in the allowed list does not match it.',
         check: 'Write `method: "PATCH"` in the page.',
-        when: (ctx) => ctx.value !== undefined && ctx.value !== ctx.value.toUpperCase(),
-        build: (ctx) => preflightAnswer(ctx, { status: 204, headers: [[ACAO, ctx.allow], ['Access-Control-Allow-Methods', (ctx.value ?? 'patch').toUpperCase()]] }, { method: ctx.value ?? 'patch' }),
+        when: (ctx) => capturedMethod(ctx.value) !== undefined && ctx.value !== ctx.value?.toUpperCase(),
+        build: (ctx) => preflightAnswer(ctx, { status: 204, headers: [[ACAO, ctx.allow], ['Access-Control-Allow-Methods', (capturedMethod(ctx.value) ?? 'patch').toUpperCase()]] }, { method: capturedMethod(ctx.value) ?? 'patch' }),
       },
     ],
   },

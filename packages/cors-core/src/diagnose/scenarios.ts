@@ -48,6 +48,14 @@ export function causeContext(captured: Captured): CauseContext {
   };
 }
 
+/**
+ * The method a pasted line named, when it can be a request's method (an HTTP token the scenario format
+ * accepts); else undefined, so the cause falls back to its default. Pasted lines can glue text onto it.
+ */
+export function capturedMethod(value: string | undefined): string | undefined {
+  return value !== undefined && value.length <= 64 && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value) ? value : undefined;
+}
+
 /** A route whose actual request gets `answer`. */
 export function actualAnswer(ctx: CauseContext, answer: AnswerInput, request: Partial<RequestInput> = {}): ScenarioShape {
   return { request, routes: { [ctx.path]: { actual: answer } } };
