@@ -177,7 +177,7 @@ test('share links still open in the playground, and leave the lessons', async ({
 
 test('LAN mode: the lesson list says what attendees open and which lessons a LAN changes', async ({ page }) => {
   // A second echo server in LAN mode on the loopback address (its three origins: one address, three ports).
-  const port = Number(new URL(e2eServerUrl).port) + 10;
+  const port = Number(new URL(e2eServerUrl).port) + 20; // E2E_PORT + 10 is probe.spec.ts's server
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const server = spawn(process.execPath, ['apps/echo-server/dist/main.js', '--lan', '127.0.0.1', '--port', String(port), '--web-dir', 'apps/web/dist', '--log-level', 'warn'], { cwd: root, stdio: 'ignore' });
   try {

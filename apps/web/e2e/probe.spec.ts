@@ -30,6 +30,10 @@ let express: ChildProcess;
 let echo: ChildProcess;
 let expressOrigin: string;
 
+// One echo server on a fixed port for the file: its tests run in one worker (fullyParallel would start
+// a second beforeAll in another worker, on the same port).
+test.describe.configure({ mode: 'serial' });
+
 test.beforeAll(async () => {
   // A real Express app with the cors middleware (cors-core's dev dependencies), allowing the page.
   const script = `
