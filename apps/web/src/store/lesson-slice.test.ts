@@ -12,6 +12,7 @@ import { selectAnswerShown, selectLessonRunBlocker } from './lesson-slice';
 import type { RunEntry } from './run-slice';
 import { setRequest } from './scenario-edits';
 import { connectStorage, createAppStore } from './store';
+import { memoryStorage } from './memory-storage';
 
 const lesson: Lesson = lessonById(lessonCatalog(), 'what-triggers-a-preflight')!;
 let nextId = 100;
@@ -141,18 +142,6 @@ describe('lesson slice: the hiding rule', () => {
 });
 
 describe('lesson slice: storage', () => {
-  function memoryStorage(initial: Record<string, string> = {}): Storage {
-    const data = new Map(Object.entries(initial));
-    return {
-      get length() { return data.size; },
-      clear: () => data.clear(),
-      getItem: (key) => data.get(key) ?? null,
-      key: (index) => [...data.keys()][index] ?? null,
-      removeItem: (key) => void data.delete(key),
-      setItem: (key, value) => void data.set(key, String(value)),
-    };
-  }
-
   it('progress is saved and restored; a lesson never overwrites the playground\'s saved scenario', () => {
     const storage = memoryStorage();
     const store = createAppStore();

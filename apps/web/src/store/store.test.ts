@@ -6,24 +6,12 @@ import { moveHeader, renameRoute, setRequest, makeRedirect, addRoute } from './s
 import { formatScenario } from './scenario-slice';
 import { selectIssuesByPath, selectPrediction, selectValidation } from './selectors';
 import { connectStorage, createAppStore } from './store';
+import { memoryStorage } from './memory-storage';
 
 function preset(index: number): Scenario {
   const result = validateScenario(PRESETS[index]);
   if (!result.ok) throw new Error('invalid preset');
   return result.scenario;
-}
-
-/** A real Storage-like map (localStorage does not exist in Node). */
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get length() { return data.size; },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
 }
 
 describe('scenario slice: form and JSON stay in sync', () => {
