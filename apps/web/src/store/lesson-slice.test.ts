@@ -11,6 +11,7 @@ import { STORAGE_KEY } from './persist';
 import { selectAnswerShown, selectLessonRunBlocker } from './lesson-slice';
 import type { RunEntry } from './run-slice';
 import { setRequest } from './scenario-edits';
+import { selectShownLesson } from './selectors';
 import { connectStorage, createAppStore } from './store';
 import { memoryStorage } from './memory-storage';
 
@@ -163,5 +164,18 @@ describe('lesson slice: storage', () => {
     connectStorage(store, memoryStorage({ [PROGRESS_KEY]: '{oops' }));
     expect(store.getState().progress).toEqual({});
     expect(store.getState().notices.map((notice) => notice.title).join()).toMatch(/lesson progress could not be read/);
+  });
+});
+
+describe('lesson slice: what the learner reads', () => {
+  it('names the real origins where the lesson text says {page} or {api}; the scenario stays as written', () => {
+    const store = createAppStore();
+    const withPlaceholders = lessonCatalog().lessons.find((each) => each.text.some((paragraph) => paragraph.includes('{api}')))!;
+    store.getState().openLesson(withPlaceholders, 'learn');
+    const shown = selectShownLesson(store.getState())!;
+    const { api } = store.getState().origins;
+    expect(shown.text.join(' ')).not.toContain('{api}');
+    expect(shown.text.join(' ')).toContain(api);
+    expect(shown.scenario).toBe(withPlaceholders.scenario);
   });
 });

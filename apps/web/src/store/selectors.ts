@@ -1,7 +1,7 @@
 // Derived state. The prediction is computed here from the inputs by calling cors-core: it is never
 // stored, so it can never be stale. Each selector is memoized on the objects it reads, so a component
 // subscribed with it re-renders only when its inputs change.
-import { ENGINES, formatDifference, validateScenario, type Difference, type Engine, type Origins, type Scenario, type ValidationResult } from '@cors-playground/cors-core';
+import { ENGINES, formatDifference, resolveOriginPlaceholders, validateScenario, type Difference, type Engine, type Lesson, type Origins, type Scenario, type ValidationResult } from '@cors-playground/cors-core';
 import { compareShapes, explainScenario, type ComparisonResult, type PredictionResult } from '../core/adapter';
 import { outsideOrigin } from '../share/share-link';
 import { compareEngines, type EngineRow } from './engine-comparison';
@@ -121,6 +121,29 @@ const agreementOf = memo((run: RunEntry | undefined, shownProfile: Engine): Agre
  * engine it runs in; `shownProfile` says which rules the prediction on screen uses.)
  */
 export const selectAgreement = (state: AppState): Agreement => agreementOf(selectShownRun(state), selectPredictionEngine(state));
+
+/**
+ * The open lesson as the learner reads it: `{page}`, `{api}`, `{other}` and `{samesite}` in its prose
+ * (text, questions, fix task, notes) name this server's real origins. Its scenarios stay as written.
+ */
+const shownLesson = memo((lesson: Lesson, origins: Origins): Lesson => {
+  const resolve = (text: string) => resolveOriginPlaceholders(text, origins);
+  const optional = (text: string | undefined) => (text === undefined ? undefined : resolve(text));
+  return {
+    ...lesson,
+    text: lesson.text.map(resolve),
+    questions: lesson.questions.map((question) => ({
+      ...question,
+      prompt: resolve(question.prompt),
+      why: resolve(question.why),
+      ...(question.kind === 'choice' ? { choices: question.choices.map((choice) => ({ ...choice, text: resolve(choice.text) })) } : { answer: resolve(question.answer) }),
+    })) as Lesson['questions'],
+    fix: { ...lesson.fix, task: resolve(lesson.fix.task), ...(lesson.fix.hint === undefined ? {} : { hint: resolve(lesson.fix.hint) }) },
+    ...(lesson.engines === undefined ? {} : { engines: optional(lesson.engines) }),
+    ...(lesson.lan === undefined ? {} : { lan: optional(lesson.lan) }),
+  };
+});
+export const selectShownLesson = (state: AppState): Lesson | null => (state.lesson ? shownLesson(state.lesson, state.origins) : null);
 
 /** The three engines' predictions for the open lesson's own scenario (not the learner's fix). */
 // Memos of their own: sharing the edited scenario's one-slot memos would recompute on every read.
