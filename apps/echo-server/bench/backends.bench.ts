@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { policyRoutes, ScenarioSchema, type Origins } from '@cors-playground/cors-core';
 import { browserRequests, type WireRequest } from '@cors-playground/middleware-check/wire';
 import { encodeRoutes, newRunKey, type ServerConfig } from '@cors-playground/wire';
+import { listeningPort } from '../src/test-utils';
 import { buildChild } from './build-child';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -29,15 +30,7 @@ const built = await buildChild('../src/main.ts', fileURLToPath(new URL('../dist/
 const bundle = built.file;
 
 const child = spawn(process.execPath, [bundle, '--port', '0', '--page-origin', ORIGINS.page, '--api-origin', ORIGINS.api, '--other-origin', ORIGINS.other, '--backends', 'auto', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const port = await new Promise<number>((resolve, reject) => {
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /port (\d+)/.exec(out);
-    if (match) resolve(Number(match[1]));
-  });
-  child.once('exit', (code) => reject(new Error(`the echo server exited with ${code}`)));
-});
+const port = await listeningPort(child);
 
 function send(wire: Pick<WireRequest, 'method' | 'headers' | 'body'>, path: string, agent?: Agent): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

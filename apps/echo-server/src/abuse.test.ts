@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Routes } from '@cors-playground/cors-core';
 import { base64UrlEncode, encodeRoutes, newRunKey, paths, wirePrefix, type RunRecord } from '@cors-playground/wire';
-import { parseResponses, request, type RawResponse } from './test-utils';
+import { listeningPort, parseResponses, request, type RawResponse } from './test-utils';
 
 const ORIGINS = ['--page-origin', 'http://web.test', '--api-origin', 'http://api.test', '--other-origin', 'http://other.test'];
 /** `ABUSE_PORT=42010` keeps the child servers in a given port range (it and the next one); 0 lets the system pick. */
@@ -58,15 +58,7 @@ interface Child {
 
 async function spawnEcho(args: string[] = [], listenPort = PORT): Promise<Child> {
   const child = spawn(process.execPath, [bundle, '--host', '127.0.0.1', '--port', String(listenPort), ...ORIGINS, '--web-dir', join(work, 'web'), '--log-level', 'error', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /port (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the echo server exited (${code}) before listening: ${out}`)));
-  });
+  const port = await listeningPort(child);
   const pid = child.pid!;
   return {
     port,

@@ -1,11 +1,25 @@
-// Helpers for the socket tests: a server on 127.0.0.1 port 0 with short limits, raw TCP requests, and a
-// byte-level response parser. Not a test file itself.
+// Helpers for the socket tests: a server on 127.0.0.1 port 0 with short limits, raw TCP requests, a
+// byte-level response parser, and the port a spawned echo server says it listens on. Not a test file itself.
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { loadConfig, type EchoConfig, type Limits } from './config';
 import { createLogger } from './log';
 import { createEchoServer, type EchoServer } from './server';
 
 export const ORIGINS = { page: 'http://web.test', api: 'http://api.test', other: 'http://other.test' };
+
+/** The first port an echo server started as a child process prints (main.ts: `listening on …, port N`). */
+export function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /port (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the echo server exited (${code}) before listening: ${out}`)));
+  });
+}
 
 export interface Running {
   server: EchoServer;

@@ -1,5 +1,7 @@
 // Small scenario builders for the causes of a diagnosis: each cause says what the server answered, and
 // these turn that into a scenario the playground (or `cors explain`) can run.
+import { isMethod } from '../scenario/header-syntax';
+import { MAX_METHOD_LENGTH } from '../scenario/limits';
 import { ScenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema';
 import type { Captured } from './patterns';
 
@@ -53,7 +55,7 @@ export function causeContext(captured: Captured): CauseContext {
  * accepts); else undefined, so the cause falls back to its default. Pasted lines can glue text onto it.
  */
 export function capturedMethod(value: string | undefined): string | undefined {
-  return value !== undefined && value.length <= 64 && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value) ? value : undefined;
+  return value !== undefined && value.length <= MAX_METHOD_LENGTH && isMethod(value) ? value : undefined;
 }
 
 /** A route whose actual request gets `answer`. */

@@ -2,6 +2,8 @@
 // request, so that a share link cannot make it allocate without bound. Every limit is named in the
 // validation error that enforces it.
 
+/** Characters in a request's method (a token; no real method comes near it). */
+export const MAX_METHOD_LENGTH = 64;
 /** Routes in one scenario's `server.routes`. */
 export const MAX_ROUTES = 32;
 /** Header lines in one answer (duplicates count). */

@@ -9,6 +9,7 @@ import {
   MAX_ANSWER_HEADERS,
   MAX_DELAY_MS,
   MAX_HEADER_VALUE_LENGTH,
+  MAX_METHOD_LENGTH,
   MAX_REPEAT,
   MAX_REQUEST_BODY_LENGTH,
   MAX_REQUEST_HEADERS,
@@ -50,7 +51,7 @@ export const ScenarioRequestSchema = z
   .object({
     api: z.enum(REQUEST_APIS).default('fetch').describe('fetch() or XMLHttpRequest'),
     url: z.string().min(1, { error: 'the URL is empty' }).max(4096).describe('e.g. "{api}/resource"'),
-    method: z.string().max(64).default('GET').describe('exactly as the page passes it; case is kept ("patch" is not "PATCH")'),
+    method: z.string().max(MAX_METHOD_LENGTH).default('GET').describe('exactly as the page passes it; case is kept ("patch" is not "PATCH")'),
     headers: z.array(RequestHeader).max(MAX_REQUEST_HEADERS, { error: `at most ${MAX_REQUEST_HEADERS} request headers` }).default([]),
     body: z
       .string()
@@ -69,7 +70,7 @@ export const ScenarioRequestSchema = z
 export const ScenarioRequestOverrideSchema = ScenarioRequestSchema.partial()
   .extend({
     api: z.enum(REQUEST_APIS).optional(),
-    method: z.string().max(64).optional(),
+    method: z.string().max(MAX_METHOD_LENGTH).optional(),
     headers: z.array(RequestHeader).max(MAX_REQUEST_HEADERS).optional(),
     body: z.string().max(MAX_REQUEST_BODY_LENGTH).nullable().optional(),
     mode: z.enum(FETCH_MODES).optional(),
