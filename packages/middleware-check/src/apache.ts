@@ -1,9 +1,10 @@
 // Debian's Apache httpd with an exported configuration (cors-core export/servers.ts) inside the
 // <Directory> of a stand-in document root, on a loopback port. One foreground process per check.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageDir, stopper, waitForPort, type Backend } from './backends';
+import { stopper, waitForPort, type Backend } from './backends';
 
 export const APACHE = process.env.APACHE_PATH ?? '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
@@ -34,17 +35,16 @@ function httpdConf(dir: string, port: number): string {
   ].join('\n');
 }
 
-let started = 0;
-
 function prepare(exported: string, port: number): string {
-  const dir = join(packageDir, '.run', `apache-${process.pid}-${(started += 1)}`);
-  mkdirSync(join(dir, 'htdocs'), { recursive: true });
+  // Apache's workers run as nobody: they must reach the document root, so it lives in the system's
+  // temporary directory (a checkout may sit below a directory only its owner can enter).
+  const dir = mkdtempSync(join(tmpdir(), 'middleware-check-apache-'));
+  mkdirSync(join(dir, 'htdocs'));
   // The stand-in application: a static file for every path of the checks.
   for (const name of ['resource', 'items']) writeFileSync(join(dir, 'htdocs', name), 'ok\n');
   writeFileSync(join(dir, 'cors.conf'), exported);
   writeFileSync(join(dir, 'httpd.conf'), httpdConf(dir, port));
-  // Apache's workers run as nobody: they must be able to read the document root.
-  for (const path of [packageDir, join(packageDir, '.run'), dir, join(dir, 'htdocs')]) chmodSync(path, 0o755);
+  for (const path of [dir, join(dir, 'htdocs')]) chmodSync(path, 0o755);
   return dir;
 }
 
